@@ -1,0 +1,213 @@
+//! Shared pieces of vigil's binary formats (compiled lexicon, mirror index):
+//! a checksummed header and a bounds-checked little-endian reader whose
+//! errors name the byte offset.
+
+use crate::error::{Error, Result};
+
+/// Length of the common header: magic (8), format version (4), two words
+/// of format-specific metadata (4 + 4), payload length (8), checksum (8),
+/// reserved (4).
+pub(crate) const HEADER_LEN: usize = 40;
+
+/// A 64-bit checksum over `data`, eight bytes at a time.
+///
+/// It detects truncation, bit flips and stray writes; it is not a defence
+/// against deliberately forged data (see the crate docs on trust).
+pub(crate) fn checksum(data: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = K ^ (data.len() as u64);
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    h = (h ^ u64::from_le_bytes(w) ^ 0xFF).wrapping_mul(K).rotate_left(29);
+    // Final avalanche so that every input bit reaches every output bit.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 33)
+}
+
+/// The fields of a header, for writing and after validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Header {
+    pub magic: [u8; 8],
+    pub version: u32,
+    pub meta: [u32; 2],
+}
+
+/// Prepends a header for `payload` and returns the whole file.
+pub(crate) fn seal(header: Header, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(&header.magic);
+    out.extend_from_slice(&header.version.to_le_bytes());
+    out.extend_from_slice(&header.meta[0].to_le_bytes());
+    out.extend_from_slice(&header.meta[1].to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Checks magic, version, length and checksum; returns the metadata words
+/// and the payload's range in `bytes`.
+pub(crate) fn open(
+    what: &'static str,
+    magic: &[u8; 8],
+    version: u32,
+    bytes: &[u8],
+) -> Result<([u32; 2], std::ops::Range<usize>)> {
+    let corrupt = |offset: usize, message: String| Error::Corrupt {
+        what,
+        offset,
+        message,
+    };
+    if bytes.len() < HEADER_LEN {
+        return Err(corrupt(
+            bytes.len(),
+            format!("{} bytes is shorter than the {HEADER_LEN}-byte header", bytes.len()),
+        ));
+    }
+    let mut r = Reader::new(what, &bytes[..HEADER_LEN]);
+    if r.bytes(8)? != magic {
+        return Err(corrupt(0, "bad magic: not a vigil file of this kind".into()));
+    }
+    let found = r.u32()?;
+    if found != version {
+        return Err(Error::Version {
+            what,
+            expected: version,
+            found,
+        });
+    }
+    let meta = [r.u32()?, r.u32()?];
+    let payload_len = r.u64()?;
+    let sum = r.u64()?;
+    if r.u32()? != 0 {
+        return Err(corrupt(36, "reserved header word is not zero".into()));
+    }
+    let have = (bytes.len() - HEADER_LEN) as u64;
+    if payload_len != have {
+        return Err(corrupt(
+            24,
+            format!("header promises {payload_len} payload bytes, {have} present (truncated?)"),
+        ));
+    }
+    let payload = HEADER_LEN..bytes.len();
+    if checksum(&bytes[payload.clone()]) != sum {
+        return Err(corrupt(32, "checksum mismatch: the data is damaged".into()));
+    }
+    Ok((meta, payload))
+}
+
+/// A cursor over a byte slice whose every read is bounds-checked.
+pub(crate) struct Reader<'a> {
+    what: &'static str,
+    data: &'a [u8],
+    pos: usize,
+    /// Added to `pos` in error messages, so offsets are file offsets.
+    base: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(what: &'static str, data: &'a [u8]) -> Self {
+        Reader {
+            what,
+            data,
+            pos: 0,
+            base: 0,
+        }
+    }
+
+    pub fn with_base(mut self, base: usize) -> Self {
+        self.base = base;
+        self
+    }
+
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    pub fn corrupt(&self, message: impl Into<String>) -> Error {
+        Error::Corrupt {
+            what: self.what,
+            offset: self.base + self.pos,
+            message: message.into(),
+        }
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8]> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.data.len())
+            .ok_or_else(|| self.corrupt(format!("needs {n} more bytes, data ends")))?;
+        let s = &self.data[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    pub fn u8(&mut self) -> Result<u8> {
+        Ok(self.bytes(1)?[0])
+    }
+
+    pub fn u16(&mut self) -> Result<u16> {
+        let mut w = [0u8; 2];
+        w.copy_from_slice(self.bytes(2)?);
+        Ok(u16::from_le_bytes(w))
+    }
+
+    pub fn u32(&mut self) -> Result<u32> {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(self.bytes(4)?);
+        Ok(u32::from_le_bytes(w))
+    }
+
+    pub fn u64(&mut self) -> Result<u64> {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(self.bytes(8)?);
+        Ok(u64::from_le_bytes(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAGIC: &[u8; 8] = b"VIGILTST";
+
+    #[test]
+    fn round_trip_and_every_single_bit_flip_is_caught() {
+        let payload: Vec<u8> = (0..100u8).collect();
+        let file = seal(
+            Header {
+                magic: *MAGIC,
+                version: 3,
+                meta: [7, 9],
+            },
+            &payload,
+        );
+        let (meta, range) = open("test", MAGIC, 3, &file).unwrap();
+        assert_eq!(meta, [7, 9]);
+        assert_eq!(&file[range], &payload[..]);
+        for i in 0..file.len() {
+            for bit in 0..8 {
+                let mut bad = file.clone();
+                bad[i] ^= 1 << bit;
+                assert!(open("test", MAGIC, 3, &bad).is_err(), "flip {i}:{bit}");
+            }
+        }
+        for n in 0..file.len() {
+            assert!(open("test", MAGIC, 3, &file[..n]).is_err());
+        }
+        assert!(matches!(
+            open("test", MAGIC, 4, &file),
+            Err(Error::Version { found: 3, expected: 4, .. })
+        ));
+    }
+}

@@ -1,0 +1,267 @@
+//! The [`Detector`]: normalizer, lexicon and verdict rule behind one
+//! cheap-to-share handle.
+
+mod verdict;
+
+pub use verdict::{Verdict, SUPPORT_WINDOW};
+
+use crate::lexicon::{Category, Lexicon};
+use crate::normalize::{Normalized, Normalizer};
+use crate::scan::{self, Found, Match, Scratch};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// Inputs longer than this are scanned in windows of about this size, cut
+/// at a line break or space, so memory stays bounded for any input.
+pub const SCAN_WINDOW: usize = 1 << 20;
+
+/// The result of scanning one text.
+///
+/// # Example
+///
+/// ```
+/// use vigil::{Detector, Verdict};
+///
+/// let report = Detector::default().scan("Join the caravan of the Islamic State, brothers!");
+/// assert_eq!(report.verdict, Verdict::Support);
+/// assert!(report.score > 0.5);
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["verdict"], "support");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Clean, mention or support.
+    pub verdict: Verdict,
+    /// 0 for clean, (0.1, 0.5] for a mention, (0.5, 1] for support.
+    pub score: f32,
+    /// Every term found, in input order (allow entries excluded).
+    pub matches: Vec<Match>,
+}
+
+impl Report {
+    /// The distinct group ids named, in order of first appearance.
+    pub fn groups(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for g in self.matches.iter().filter_map(|m| m.group.as_deref()) {
+            if !out.contains(&g) {
+                out.push(g);
+            }
+        }
+        out
+    }
+}
+
+/// Finds extremist content in text. Cheap to clone (reference-counted),
+/// `Send + Sync`: share one across threads.
+///
+/// # Example
+///
+/// ```
+/// use vigil::{Detector, Verdict};
+///
+/// let detector = Detector::default();
+/// let input = "Long live the Т.Т.Р mujahideen"; // Cyrillic letters, spaced
+/// let report = detector.scan(input);
+/// assert_eq!(report.verdict, Verdict::Support);
+/// let m = &report.matches[1];
+/// assert_eq!(&input[m.start..m.end], "Т.Т.Р");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Detector {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    lexicon: Lexicon,
+}
+
+/// Configures a [`Detector`].
+///
+/// # Example
+///
+/// ```
+/// use vigil::{Detector, Lexicon};
+///
+/// let lexicon = Lexicon::from_tsv("ISKP\tiskp\torg\ten\thigh\tany\tUN 1267\n".as_bytes())?;
+/// let detector = Detector::builder().lexicon(lexicon).build()?;
+/// assert_eq!(detector.scan("iskp").matches.len(), 1);
+/// # Ok::<(), vigil::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct DetectorBuilder {
+    lexicon: Option<Lexicon>,
+}
+
+impl DetectorBuilder {
+    /// Uses this lexicon instead of the embedded one.
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Builds the detector.
+    ///
+    /// # Errors
+    ///
+    /// None today; the `Result` leaves room for configuration checks.
+    pub fn build(&self) -> crate::Result<Detector> {
+        Ok(Detector {
+            inner: Arc::new(Inner {
+                lexicon: self.lexicon.clone().unwrap_or_default(),
+            }),
+        })
+    }
+}
+
+impl Default for Detector {
+    /// A detector over the embedded multilingual lexicon.
+    fn default() -> Self {
+        Detector {
+            inner: Arc::new(Inner {
+                lexicon: Lexicon::default(),
+            }),
+        }
+    }
+}
+
+/// Per-thread buffers, so scanning allocates only for what it returns.
+#[derive(Default)]
+struct Buffers {
+    norm: Normalized,
+    scratch: Scratch,
+    found: Vec<Found>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+impl Detector {
+    /// A builder starting from the embedded lexicon.
+    pub fn builder() -> DetectorBuilder {
+        DetectorBuilder::default()
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.inner.lexicon
+    }
+
+    /// The normalizer in use (the lexicon's).
+    pub fn normalizer(&self) -> &Normalizer {
+        self.inner.lexicon.normalizer()
+    }
+
+    /// Normalizes `text` the way [`Detector::scan`] does.
+    pub fn normalize(&self, text: &str) -> Normalized {
+        self.normalizer().normalize(text)
+    }
+
+    /// Scans one text: finds every lexicon term and decides the verdict.
+    ///
+    /// Cost: linear in `text.len()`. Texts longer than [`SCAN_WINDOW`] are
+    /// scanned window by window (cut at a line break or space), so memory
+    /// stays bounded; a term split across a cut without any space in the
+    /// surrounding megabyte can be missed.
+    pub fn scan(&self, text: &str) -> Report {
+        BUFFERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut bufs) => self.scan_with(text, &mut bufs),
+            Err(_) => self.scan_with(text, &mut Buffers::default()),
+        })
+    }
+
+    /// Scans many texts in parallel (rayon), returning reports in input
+    /// order; identical to calling [`Detector::scan`] on each.
+    pub fn scan_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
+        texts.par_iter().map(|t| self.scan(t.as_ref())).collect()
+    }
+
+    fn scan_with(&self, text: &str, bufs: &mut Buffers) -> Report {
+        let lexicon = &self.inner.lexicon;
+        let mut matches = Vec::new();
+        let mut verdict = Verdict::Clean;
+        let mut score = 0.0f32;
+        for (offset, window) in windows(text) {
+            lexicon.normalizer().normalize_into(window, &mut bufs.norm);
+            scan::find(lexicon, window, &bufs.norm, &mut bufs.scratch, &mut bufs.found);
+            bufs.found.retain(|f| {
+                lexicon
+                    .get(f.entry)
+                    .is_some_and(|e| e.category != Category::Allow)
+            });
+            let (v, s) = verdict::judge(lexicon, bufs.norm.tokens(), &bufs.found);
+            if (v, s) > (verdict, score) {
+                (verdict, score) = (v, s);
+            }
+            matches.extend(bufs.found.iter().filter_map(|f| {
+                let mut m = scan::to_match(lexicon, &bufs.norm, window, f)?;
+                m.start += offset;
+                m.end += offset;
+                Some(m)
+            }));
+        }
+        Report {
+            verdict,
+            score,
+            matches,
+        }
+    }
+}
+
+/// Cuts `text` into windows of at most about [`SCAN_WINDOW`] bytes at a
+/// newline, else a space, else a char boundary.
+fn windows(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return (start == 0 && text.is_empty()).then(|| {
+                start = 1;
+                (0, text)
+            });
+        }
+        let rest = &text[start..];
+        let cut = if rest.len() <= SCAN_WINDOW {
+            rest.len()
+        } else {
+            let head = &rest.as_bytes()[..SCAN_WINDOW];
+            let floor = SCAN_WINDOW / 2;
+            head[floor..]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .or_else(|| head[floor..].iter().rposition(|b| b.is_ascii_whitespace()))
+                .map(|p| floor + p + 1)
+                .unwrap_or_else(|| {
+                    (0..=SCAN_WINDOW)
+                        .rev()
+                        .find(|&i| rest.is_char_boundary(i))
+                        .unwrap_or(rest.len())
+                })
+        };
+        let piece = (start, &rest[..cut]);
+        start += cut;
+        Some(piece)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_cover_the_text_exactly_and_cut_on_boundaries() {
+        let line = "ab ".repeat(SCAN_WINDOW) + "x\nyz";
+        let long_word = "ق".repeat(SCAN_WINDOW);
+        for text in [&line, &long_word, "", "short"] {
+            let mut next = 0;
+            for (off, w) in windows(text) {
+                assert_eq!(off, next);
+                assert!(w.len() <= SCAN_WINDOW);
+                next += w.len();
+            }
+            assert_eq!(next, text.len());
+        }
+    }
+}

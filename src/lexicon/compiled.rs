@@ -1,0 +1,346 @@
+//! The compiled lexicon: an `fst` from canonical key to entry number, a
+//! table of fixed-size entry records and a string pool, all read in place
+//! from one byte buffer.
+//!
+//! Layout after the common 40-byte header (`codec`):
+//!
+//! ```text
+//! n_entries u32 | n_groups u32 | n_langs u32 | reserved u32
+//! fst_len u64 | pool_len u64
+//! records    n_entries x 32 bytes
+//! groups     n_groups x (off u32, len u32) into pool
+//! langs      n_langs  x (off u32, len u32) into pool
+//! fst        fst_len bytes
+//! pool       pool_len bytes of UTF-8
+//! ```
+//!
+//! A record: key, term and source as (off u32, len u32) into the pool; group
+//! u16 (`NO_GROUP` for none); lang u16; category u8; severity u8; rule u8;
+//! one zero byte.
+
+use super::{Category, Rule, Severity};
+use crate::codec::{self, Header, Reader};
+use crate::error::{Error, Result};
+use std::ops::Range;
+use std::sync::Arc;
+
+pub(crate) const MAGIC: &[u8; 8] = b"VIGILLEX";
+/// Version of this layout.
+pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const RECORD_LEN: usize = 32;
+pub(crate) const NO_GROUP: u16 = u16::MAX;
+const WHAT: &str = "lexicon";
+
+/// Shared, immutable bytes: a `Vec`, a `&'static [u8]`, or a memory map.
+#[derive(Clone)]
+pub(crate) struct Bytes(pub Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl Bytes {
+    pub fn as_slice(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+/// A window into [`Bytes`], so the fst can borrow its section in place.
+#[derive(Clone)]
+pub(crate) struct Section {
+    bytes: Bytes,
+    range: Range<usize>,
+}
+
+impl AsRef<[u8]> for Section {
+    fn as_ref(&self) -> &[u8] {
+        self.bytes.as_slice().get(self.range.clone()).unwrap_or(&[])
+    }
+}
+
+/// One record, decoded on demand.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Record {
+    pub key: (u32, u32),
+    pub term: (u32, u32),
+    pub source: (u32, u32),
+    pub group: u16,
+    pub lang: u16,
+    pub category: Category,
+    pub severity: Severity,
+    pub rule: Rule,
+}
+
+/// The validated sections of a compiled lexicon.
+#[derive(Clone)]
+pub(crate) struct Compiled {
+    pub bytes: Bytes,
+    pub fst: fst::raw::Fst<Section>,
+    pub normalizer_version: u32,
+    pub normalizer_options: u32,
+    pub n_entries: usize,
+    records: Range<usize>,
+    groups: Vec<(u32, u32)>,
+    langs: Vec<(u32, u32)>,
+    pool: Range<usize>,
+}
+
+impl Compiled {
+    /// Validates `bytes` and indexes its sections. Costs one pass of the
+    /// checksum over the data and one pass over the records; the fst and the
+    /// pool are used in place.
+    pub fn open(bytes: Bytes) -> Result<Compiled> {
+        let data = bytes.as_slice();
+        let ([normalizer_version, normalizer_options], payload) =
+            codec::open(WHAT, MAGIC, FORMAT_VERSION, data)?;
+        let base = payload.start;
+        let mut r = Reader::new(WHAT, &data[payload]).with_base(base);
+        let n_entries = r.u32()? as usize;
+        let n_groups = r.u32()? as usize;
+        let n_langs = r.u32()? as usize;
+        if r.u32()? != 0 {
+            return Err(r.corrupt("reserved word is not zero"));
+        }
+        let fst_len = r.u64()?;
+        let pool_len = r.u64()?;
+        let rec_start = r.pos();
+        r.bytes(n_entries.saturating_mul(RECORD_LEN))?;
+        let records = base + rec_start..base + r.pos();
+        let table = |n: usize, r: &mut Reader<'_>| -> Result<Vec<(u32, u32)>> {
+            (0..n).map(|_| Ok((r.u32()?, r.u32()?))).collect()
+        };
+        let groups = table(n_groups, &mut r)?;
+        let langs = table(n_langs, &mut r)?;
+        let fst_start = base + r.pos();
+        r.bytes(usize::try_from(fst_len).map_err(|_| r.corrupt("fst length overflows"))?)?;
+        let fst_range = fst_start..base + r.pos();
+        let pool_start = base + r.pos();
+        r.bytes(usize::try_from(pool_len).map_err(|_| r.corrupt("pool length overflows"))?)?;
+        let pool = pool_start..base + r.pos();
+        if r.pos() + base != data.len() {
+            return Err(r.corrupt("trailing bytes after the string pool"));
+        }
+        let pool_str = std::str::from_utf8(&data[pool.clone()]).map_err(|e| Error::Corrupt {
+            what: WHAT,
+            offset: pool.start + e.valid_up_to(),
+            message: "string pool is not UTF-8".into(),
+        })?;
+        let check_str = |(off, len): (u32, u32), at: usize, name: &str| -> Result<()> {
+            let (s, e) = (off as usize, off as usize + len as usize);
+            if e > pool_str.len() || !pool_str.is_char_boundary(s) || !pool_str.is_char_boundary(e)
+            {
+                return Err(Error::Corrupt {
+                    what: WHAT,
+                    offset: at,
+                    message: format!("{name} string {s}..{e} is outside the pool"),
+                });
+            }
+            Ok(())
+        };
+        for &g in &groups {
+            check_str(g, records.end, "group")?;
+        }
+        for &l in &langs {
+            check_str(l, records.end, "lang")?;
+        }
+        for i in 0..n_entries {
+            let at = records.start + i * RECORD_LEN;
+            let rec = decode(&data[at..at + RECORD_LEN], at)?;
+            check_str(rec.key, at, "key")?;
+            check_str(rec.term, at, "term")?;
+            check_str(rec.source, at, "source")?;
+            if rec.group != NO_GROUP && rec.group as usize >= groups.len() {
+                return Err(Error::Corrupt {
+                    what: WHAT,
+                    offset: at + 24,
+                    message: format!("group {} of {}", rec.group, groups.len()),
+                });
+            }
+            if rec.lang as usize >= langs.len() {
+                return Err(Error::Corrupt {
+                    what: WHAT,
+                    offset: at + 26,
+                    message: format!("lang {} of {}", rec.lang, langs.len()),
+                });
+            }
+        }
+        let fst = fst::raw::Fst::new(Section {
+            bytes: bytes.clone(),
+            range: fst_range.clone(),
+        })
+        .map_err(|e| Error::Corrupt {
+            what: WHAT,
+            offset: fst_range.start,
+            message: format!("fst section: {e}"),
+        })?;
+        if fst.len() != n_entries {
+            return Err(Error::Corrupt {
+                what: WHAT,
+                offset: fst_range.start,
+                message: format!("fst has {} keys for {n_entries} entries", fst.len()),
+            });
+        }
+        Ok(Compiled {
+            bytes,
+            fst,
+            normalizer_version,
+            normalizer_options,
+            n_entries,
+            records,
+            groups,
+            langs,
+            pool,
+        })
+    }
+
+    pub fn record(&self, i: usize) -> Option<Record> {
+        if i >= self.n_entries {
+            return None;
+        }
+        let at = self.records.start + i * RECORD_LEN;
+        let raw = self.bytes.as_slice().get(at..at + RECORD_LEN)?;
+        decode(raw, at).ok()
+    }
+
+    pub fn str(&self, (off, len): (u32, u32)) -> &str {
+        let pool = self.bytes.as_slice().get(self.pool.clone()).unwrap_or(&[]);
+        pool.get(off as usize..off as usize + len as usize)
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .unwrap_or("")
+    }
+
+    pub fn group(&self, g: u16) -> Option<&str> {
+        self.groups.get(g as usize).map(|&r| self.str(r))
+    }
+
+    pub fn lang(&self, l: u16) -> &str {
+        self.langs.get(l as usize).map_or("", |&r| self.str(r))
+    }
+
+    pub fn groups(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().map(|&r| self.str(r))
+    }
+}
+
+fn decode(raw: &[u8], at: usize) -> Result<Record> {
+    let mut r = Reader::new(WHAT, raw).with_base(at);
+    let key = (r.u32()?, r.u32()?);
+    let term = (r.u32()?, r.u32()?);
+    let source = (r.u32()?, r.u32()?);
+    let group = r.u16()?;
+    let lang = r.u16()?;
+    let category =
+        Category::from_u8(r.u8()?).ok_or_else(|| r.corrupt("category out of range"))?;
+    let severity =
+        Severity::from_u8(r.u8()?).ok_or_else(|| r.corrupt("severity out of range"))?;
+    let rule = match r.u8()? {
+        0 => Rule::Any,
+        1 => Rule::Caps,
+        _ => return Err(r.corrupt("rule out of range")),
+    };
+    if r.u8()? != 0 {
+        return Err(r.corrupt("record padding is not zero"));
+    }
+    Ok(Record {
+        key,
+        term,
+        source,
+        group,
+        lang,
+        category,
+        severity,
+        rule,
+    })
+}
+
+/// What the builder hands to [`write`]: entries sorted by key.
+pub(crate) struct Plan<'a> {
+    pub entries: Vec<PlannedEntry<'a>>,
+    pub normalizer_version: u32,
+    pub normalizer_options: u32,
+}
+
+pub(crate) struct PlannedEntry<'a> {
+    pub key: &'a str,
+    pub entry: &'a super::Entry,
+}
+
+/// Serialises a plan. Keys must be sorted and unique.
+pub(crate) fn write(plan: &Plan<'_>) -> Result<Vec<u8>> {
+    let mut pool = String::new();
+    let mut intern = |s: &str| -> Result<(u32, u32)> {
+        let off = u32::try_from(pool.len()).map_err(|_| too_large(pool.len()))?;
+        let len = u32::try_from(s.len()).map_err(|_| too_large(s.len()))?;
+        pool.push_str(s);
+        Ok((off, len))
+    };
+    let mut group_ids: Vec<&str> = plan
+        .entries
+        .iter()
+        .filter_map(|e| e.entry.group.as_deref())
+        .collect();
+    group_ids.sort_unstable();
+    group_ids.dedup();
+    let mut lang_ids: Vec<&str> = plan.entries.iter().map(|e| e.entry.lang.as_str()).collect();
+    lang_ids.sort_unstable();
+    lang_ids.dedup();
+    if group_ids.len() >= NO_GROUP as usize || lang_ids.len() > u16::MAX as usize {
+        return Err(Error::Config("more than 65,534 groups or languages".into()));
+    }
+    let groups: Vec<(u32, u32)> = group_ids.iter().map(|g| intern(g)).collect::<Result<_>>()?;
+    let langs: Vec<(u32, u32)> = lang_ids.iter().map(|l| intern(l)).collect::<Result<_>>()?;
+
+    let mut records = Vec::with_capacity(plan.entries.len() * RECORD_LEN);
+    let mut fst = fst::raw::Builder::memory();
+    for (i, pe) in plan.entries.iter().enumerate() {
+        let e = pe.entry;
+        for (off, len) in [intern(pe.key)?, intern(&e.term)?, intern(&e.source)?] {
+            records.extend_from_slice(&off.to_le_bytes());
+            records.extend_from_slice(&len.to_le_bytes());
+        }
+        let group = match e.group.as_deref() {
+            Some(g) => group_ids.binary_search(&g).map_or(NO_GROUP, |i| i as u16),
+            None => NO_GROUP,
+        };
+        let lang = lang_ids.binary_search(&e.lang.as_str()).unwrap_or(0) as u16;
+        records.extend_from_slice(&group.to_le_bytes());
+        records.extend_from_slice(&lang.to_le_bytes());
+        records.extend_from_slice(&[
+            e.category.to_u8(),
+            e.severity as u8,
+            matches!(e.rule, Rule::Caps) as u8,
+            0,
+        ]);
+        fst.insert(pe.key.as_bytes(), i as u64)
+            .map_err(|err| Error::Config(format!("fst insert of `{}`: {err}", pe.key)))?;
+    }
+    let fst = fst
+        .into_inner()
+        .map_err(|err| Error::Config(format!("fst build: {err}")))?;
+
+    let mut payload = Vec::with_capacity(32 + records.len() + fst.len() + pool.len());
+    for w in [plan.entries.len(), groups.len(), langs.len(), 0] {
+        payload.extend_from_slice(&(w as u32).to_le_bytes());
+    }
+    payload.extend_from_slice(&(fst.len() as u64).to_le_bytes());
+    payload.extend_from_slice(&(pool.len() as u64).to_le_bytes());
+    payload.extend_from_slice(&records);
+    for (off, len) in groups.iter().chain(&langs) {
+        payload.extend_from_slice(&off.to_le_bytes());
+        payload.extend_from_slice(&len.to_le_bytes());
+    }
+    payload.extend_from_slice(&fst);
+    payload.extend_from_slice(pool.as_bytes());
+    Ok(codec::seal(
+        Header {
+            magic: *MAGIC,
+            version: FORMAT_VERSION,
+            meta: [plan.normalizer_version, plan.normalizer_options],
+        },
+        &payload,
+    ))
+}
+
+fn too_large(len: usize) -> Error {
+    Error::TooLarge {
+        what: "lexicon string pool",
+        len,
+        limit: u32::MAX as usize,
+    }
+}

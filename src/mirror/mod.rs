@@ -1,0 +1,1 @@
+//! Mirror accounts (being written).

@@ -1,0 +1,315 @@
+//! Finding lexicon terms in normalized text: leftmost-longest over tokens,
+//! with the acronym rule and allow entries applied.
+
+use crate::lexicon::{Category, EntryRef, Lexicon, Rule, Severity};
+use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// How many tokens away a group's other term (or any slogan or in-group
+/// term) may be for a lowercase acronym with [`Rule::Caps`] to count.
+pub const CONTEXT_WINDOW: usize = 6;
+
+/// A cap on the search work from one start token. Real lexicons need a few
+/// dozen steps; the cap keeps scanning linear even for a hostile lexicon.
+const MAX_STEPS_PER_START: usize = 4096;
+
+/// Disguises that show a term was hidden on purpose; they satisfy the
+/// acronym rule on their own.
+const DELIBERATE: u16 = Disguises::SPACING.bits()
+    | Disguises::HOMOGLYPH.bits()
+    | Disguises::LEETSPEAK.bits()
+    | Disguises::INVISIBLE.bits()
+    | Disguises::COMPATIBILITY.bits();
+
+/// One lexicon term found in a text.
+///
+/// `start..end` is the byte span in the original input (on `char`
+/// boundaries), and `text` is exactly `&input[start..end]`.
+///
+/// # Example
+///
+/// ```
+/// use vigil::{Category, Detector};
+///
+/// let input = "Long live the T.T.P!";
+/// let report = Detector::default().scan(input);
+/// let m = report.matches.iter().find(|m| m.category == Category::Org).unwrap();
+/// assert_eq!(&input[m.start..m.end], "T.T.P");
+/// assert_eq!(m.group.as_deref(), Some("ttp"));
+/// assert!(m.disguises.contains(vigil::Disguises::SPACING));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Match {
+    /// Start of the span in the original input (bytes).
+    pub start: usize,
+    /// End of the span in the original input (bytes, exclusive).
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+    /// The lexicon term as written in its source.
+    pub term: String,
+    /// The canonical key that matched.
+    pub key: String,
+    /// The group id, for terms that belong to a group.
+    pub group: Option<String>,
+    /// What the term is evidence of.
+    pub category: Category,
+    /// The term's language tag.
+    pub lang: String,
+    /// The term's severity.
+    pub severity: Severity,
+    /// Which disguises were undone to find it.
+    pub disguises: Disguises,
+    /// The lexicon entry number.
+    pub entry: u32,
+}
+
+/// A term found, in token coordinates; the verdict rule reads these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub entry: u32,
+    pub first: usize,
+    pub last: usize,
+    /// Lowercase acronym waiting for context.
+    pub provisional: bool,
+}
+
+/// Reusable buffers for one scanning thread.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    stack: Vec<State>,
+    cands: Vec<(usize, u64)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct State {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
+    tok: usize,
+    pos: usize,
+}
+
+/// Finds leftmost-longest matches of `lexicon` in `norm`, applying the
+/// acronym rule, and returns those that survive (allow entries included;
+/// the caller drops them).
+pub(crate) fn find(
+    lexicon: &Lexicon,
+    input: &str,
+    norm: &Normalized,
+    scratch: &mut Scratch,
+    out: &mut Vec<Found>,
+) {
+    out.clear();
+    let toks = norm.tokens();
+    let text = norm.text().as_bytes();
+    let shouting = is_shouting(toks);
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == TokenKind::Url {
+            i += 1;
+            continue;
+        }
+        candidates(lexicon, toks, text, i, scratch);
+        // Longest first; the first that passes the rules wins.
+        scratch.cands.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        let mut picked = None;
+        for &(last, value) in &scratch.cands {
+            let Some(entry) = u32::try_from(value).ok().and_then(|id| lexicon.get(id)) else {
+                continue;
+            };
+            let provisional = match entry.rule {
+                Rule::Any => false,
+                Rule::Caps => !caps_rule_holds(&entry, input, norm, &toks[i..=last], shouting),
+            };
+            picked = Some(Found {
+                entry: entry.id,
+                first: i,
+                last,
+                provisional,
+            });
+            break;
+        }
+        match picked {
+            Some(f) => {
+                out.push(f);
+                i = f.last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    resolve_context(lexicon, out);
+}
+
+/// All (last token, entry) pairs of keys that match from token `i`.
+fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut Scratch) {
+    let fst = lexicon.fst();
+    s.cands.clear();
+    s.stack.clear();
+    s.stack.push(State {
+        addr: fst.root().addr(),
+        out: 0,
+        tok: i,
+        pos: toks[i].start as usize,
+    });
+    let mut steps = 0;
+    while let Some(st) = s.stack.pop() {
+        steps += 1;
+        if steps > MAX_STEPS_PER_START {
+            break;
+        }
+        let node = fst.node(st.addr);
+        let tok = &toks[st.tok];
+        if st.pos >= tok.end as usize {
+            if node.is_final() {
+                s.cands
+                    .push((st.tok, st.out.wrapping_add(node.final_output().value())));
+            }
+            let Some(next) = toks.get(st.tok + 1) else {
+                continue;
+            };
+            if next.kind == TokenKind::Url || !matches!(next.sep, Sep::Glued | Sep::Space) {
+                continue;
+            }
+            if let Some(ti) = node.find_input(b' ') {
+                let tr = node.transition(ti);
+                s.stack.push(State {
+                    addr: tr.addr,
+                    out: st.out.wrapping_add(tr.out.value()),
+                    tok: st.tok + 1,
+                    pos: next.start as usize,
+                });
+            }
+            if next.sep == Sep::Glued {
+                s.stack.push(State {
+                    tok: st.tok + 1,
+                    pos: next.start as usize,
+                    ..st
+                });
+            }
+            continue;
+        }
+        let Some(&b) = text.get(st.pos) else {
+            continue;
+        };
+        // Words glued without a boundary (`alqaeda`, `tehrikitaliban`) meet
+        // keys with a space: try the space without consuming input.
+        if st.pos > tok.start as usize && b & 0xC0 != 0x80 {
+            if let Some(ti) = node.find_input(b' ') {
+                let tr = node.transition(ti);
+                s.stack.push(State {
+                    addr: tr.addr,
+                    out: st.out.wrapping_add(tr.out.value()),
+                    ..st
+                });
+            }
+        }
+        if let Some(ti) = node.find_input(b) {
+            let tr = node.transition(ti);
+            s.stack.push(State {
+                addr: tr.addr,
+                out: st.out.wrapping_add(tr.out.value()),
+                pos: st.pos + 1,
+                ..st
+            });
+        }
+    }
+    s.cands.sort_unstable();
+    s.cands.dedup();
+}
+
+/// Most words in capitals: capitals say nothing about acronyms then.
+fn is_shouting(toks: &[Token]) -> bool {
+    let (mut upper, mut cased) = (0usize, 0usize);
+    for t in toks {
+        if t.kind == TokenKind::Url || t.end - t.start < 2 {
+            continue;
+        }
+        match t.case {
+            Case::Upper => {
+                upper += 1;
+                cased += 1
+            }
+            Case::Lower | Case::Title | Case::Mixed => cased += 1,
+            Case::Uncased => {}
+        }
+    }
+    cased >= 4 && upper * 5 >= cased * 3
+}
+
+fn caps_rule_holds(
+    entry: &EntryRef<'_>,
+    input: &str,
+    norm: &Normalized,
+    toks: &[Token],
+    shouting: bool,
+) -> bool {
+    let disguises = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
+    if disguises.bits() & DELIBERATE != 0 {
+        return true;
+    }
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    // Written exactly as the lexicon spells it (`LeT`, `JeM`): deliberate
+    // mixed case is as telling as capitals.
+    let span = norm.source_span(first.start as usize..last.end as usize);
+    let written = input.get(span).unwrap_or("").chars().filter(|c| c.is_alphabetic());
+    let listed = entry.term.chars().filter(|c| c.is_alphabetic());
+    let exact = written.eq(listed) && entry.term.chars().any(char::is_uppercase);
+    if shouting {
+        return false;
+    }
+    exact
+        || (toks.iter().all(|t| matches!(t.case, Case::Upper | Case::Uncased))
+            && toks.iter().any(|t| t.case == Case::Upper))
+}
+
+/// Keeps a provisional (lowercase acronym) match only if a confirmed term of
+/// the same group, or any slogan or in-group term, is near it.
+fn resolve_context(lexicon: &Lexicon, found: &mut Vec<Found>) {
+    if !found.iter().any(|f| f.provisional) {
+        return;
+    }
+    let anchors: Vec<(usize, usize, Option<&str>, Category)> = found
+        .iter()
+        .filter(|f| !f.provisional)
+        .filter_map(|f| {
+            let e = lexicon.get(f.entry)?;
+            Some((f.first, f.last, e.group, e.category))
+        })
+        .collect();
+    found.retain(|f| {
+        if !f.provisional {
+            return true;
+        }
+        let group = lexicon.get(f.entry).and_then(|e| e.group);
+        anchors.iter().any(|&(first, last, g, cat)| {
+            let near = first <= f.last + CONTEXT_WINDOW && f.first <= last + CONTEXT_WINDOW;
+            near && ((g.is_some() && g == group)
+                || matches!(cat, Category::Slogan | Category::Ingroup))
+        })
+    });
+}
+
+/// Turns a found term into a public [`Match`] with its original span.
+pub(crate) fn to_match(lexicon: &Lexicon, norm: &Normalized, input: &str, f: &Found) -> Option<Match> {
+    let e = lexicon.get(f.entry)?;
+    let toks = norm.tokens().get(f.first..=f.last)?;
+    let canon: Range<usize> = toks.first()?.start as usize..toks.last()?.end as usize;
+    let span = norm.source_span(canon);
+    let text = input.get(span.clone())?.to_string();
+    Some(Match {
+        start: span.start,
+        end: span.end,
+        text,
+        term: e.term.to_string(),
+        key: e.key.to_string(),
+        group: e.group.map(str::to_string),
+        category: e.category,
+        lang: e.lang.to_string(),
+        severity: e.severity,
+        disguises: toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises),
+        entry: e.id,
+    })
+}
