@@ -14,8 +14,14 @@ pub(crate) const HEADER_LEN: usize = 40;
 /// It detects truncation, bit flips and stray writes; it is not a defence
 /// against deliberately forged data (see the crate docs on trust).
 pub(crate) fn checksum(data: &[u8]) -> u64 {
+    checksum_with(0, data)
+}
+
+/// [`checksum`] continued from `seed`, so the header's metadata and the
+/// payload are covered without copying them together.
+pub(crate) fn checksum_with(seed: u64, data: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = K ^ (data.len() as u64);
+    let mut h = K ^ seed.rotate_left(17) ^ (data.len() as u64);
     let mut chunks = data.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
@@ -25,7 +31,9 @@ pub(crate) fn checksum(data: &[u8]) -> u64 {
     let rest = chunks.remainder();
     let mut w = [0u8; 8];
     w[..rest.len()].copy_from_slice(rest);
-    h = (h ^ u64::from_le_bytes(w) ^ 0xFF).wrapping_mul(K).rotate_left(29);
+    h = (h ^ u64::from_le_bytes(w) ^ 0xFF)
+        .wrapping_mul(K)
+        .rotate_left(29);
     // Final avalanche so that every input bit reaches every output bit.
     h ^= h >> 33;
     h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
@@ -48,7 +56,8 @@ pub(crate) fn seal(header: Header, payload: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&header.meta[0].to_le_bytes());
     out.extend_from_slice(&header.meta[1].to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    let seed = checksum(&out[8..24]);
+    out.extend_from_slice(&checksum_with(seed, payload).to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(payload);
     out
@@ -70,12 +79,18 @@ pub(crate) fn open(
     if bytes.len() < HEADER_LEN {
         return Err(corrupt(
             bytes.len(),
-            format!("{} bytes is shorter than the {HEADER_LEN}-byte header", bytes.len()),
+            format!(
+                "{} bytes is shorter than the {HEADER_LEN}-byte header",
+                bytes.len()
+            ),
         ));
     }
     let mut r = Reader::new(what, &bytes[..HEADER_LEN]);
     if r.bytes(8)? != magic {
-        return Err(corrupt(0, "bad magic: not a vigil file of this kind".into()));
+        return Err(corrupt(
+            0,
+            "bad magic: not a vigil file of this kind".into(),
+        ));
     }
     let found = r.u32()?;
     if found != version {
@@ -99,7 +114,7 @@ pub(crate) fn open(
         ));
     }
     let payload = HEADER_LEN..bytes.len();
-    if checksum(&bytes[payload.clone()]) != sum {
+    if checksum_with(checksum(&bytes[8..24]), &bytes[payload.clone()]) != sum {
         return Err(corrupt(32, "checksum mismatch: the data is damaged".into()));
     }
     Ok((meta, payload))
@@ -207,7 +222,11 @@ mod tests {
         }
         assert!(matches!(
             open("test", MAGIC, 4, &file),
-            Err(Error::Version { found: 3, expected: 4, .. })
+            Err(Error::Version {
+                found: 3,
+                expected: 4,
+                ..
+            })
         ));
     }
 }

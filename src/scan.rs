@@ -254,14 +254,20 @@ fn caps_rule_holds(
     // Written exactly as the lexicon spells it (`LeT`, `JeM`): deliberate
     // mixed case is as telling as capitals.
     let span = norm.source_span(first.start as usize..last.end as usize);
-    let written = input.get(span).unwrap_or("").chars().filter(|c| c.is_alphabetic());
+    let written = input
+        .get(span)
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphabetic());
     let listed = entry.term.chars().filter(|c| c.is_alphabetic());
     let exact = written.eq(listed) && entry.term.chars().any(char::is_uppercase);
     if shouting {
         return false;
     }
     exact
-        || (toks.iter().all(|t| matches!(t.case, Case::Upper | Case::Uncased))
+        || (toks
+            .iter()
+            .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
             && toks.iter().any(|t| t.case == Case::Upper))
 }
 
@@ -293,7 +299,12 @@ fn resolve_context(lexicon: &Lexicon, found: &mut Vec<Found>) {
 }
 
 /// Turns a found term into a public [`Match`] with its original span.
-pub(crate) fn to_match(lexicon: &Lexicon, norm: &Normalized, input: &str, f: &Found) -> Option<Match> {
+pub(crate) fn to_match(
+    lexicon: &Lexicon,
+    norm: &Normalized,
+    input: &str,
+    f: &Found,
+) -> Option<Match> {
     let e = lexicon.get(f.entry)?;
     let toks = norm.tokens().get(f.first..=f.last)?;
     let canon: Range<usize> = toks.first()?.start as usize..toks.last()?.end as usize;

@@ -186,7 +186,13 @@ impl Detector {
         let mut score = 0.0f32;
         for (offset, window) in windows(text) {
             lexicon.normalizer().normalize_into(window, &mut bufs.norm);
-            scan::find(lexicon, window, &bufs.norm, &mut bufs.scratch, &mut bufs.found);
+            scan::find(
+                lexicon,
+                window,
+                &bufs.norm,
+                &mut bufs.scratch,
+                &mut bufs.found,
+            );
             bufs.found.retain(|f| {
                 lexicon
                     .get(f.entry)

@@ -109,7 +109,8 @@ pub(crate) fn judge(lexicon: &Lexicon, toks: &[Token], found: &[Found]) -> (Verd
 }
 
 fn cue_near_group(lexicon: &Lexicon, toks: &[Token], found: &[Found]) -> bool {
-    let is = |f: &Found, p: fn(Category) -> bool| lexicon.get(f.entry).is_some_and(|e| p(e.category));
+    let is =
+        |f: &Found, p: fn(Category) -> bool| lexicon.get(f.entry).is_some_and(|e| p(e.category));
     let named = |c: Category| matches!(c, Category::Org | Category::Media | Category::Ingroup);
     found.iter().filter(|g| is(g, named)).any(|g| {
         found

@@ -225,10 +225,8 @@ fn decode(raw: &[u8], at: usize) -> Result<Record> {
     let source = (r.u32()?, r.u32()?);
     let group = r.u16()?;
     let lang = r.u16()?;
-    let category =
-        Category::from_u8(r.u8()?).ok_or_else(|| r.corrupt("category out of range"))?;
-    let severity =
-        Severity::from_u8(r.u8()?).ok_or_else(|| r.corrupt("severity out of range"))?;
+    let category = Category::from_u8(r.u8()?).ok_or_else(|| r.corrupt("category out of range"))?;
+    let severity = Severity::from_u8(r.u8()?).ok_or_else(|| r.corrupt("severity out of range"))?;
     let rule = match r.u8()? {
         0 => Rule::Any,
         1 => Rule::Caps,

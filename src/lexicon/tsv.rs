@@ -107,7 +107,10 @@ pub(crate) fn parse_line(source_name: &str, line_no: usize, line: &str) -> Resul
         .parse()
         .map_err(|e| err(Field::Rule, format!("`{rule}`: {e}")))?;
     if source.is_empty() {
-        return Err(err(Field::Source, "empty: every entry names its source".into()));
+        return Err(err(
+            Field::Source,
+            "empty: every entry names its source".into(),
+        ));
     }
     Ok(Some(Entry {
         term: term.to_string(),

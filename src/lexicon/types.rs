@@ -105,7 +105,11 @@ impl Category {
     pub const fn is_group_evidence(self) -> bool {
         matches!(
             self,
-            Category::Org | Category::Media | Category::Slogan | Category::Ingroup | Category::Label
+            Category::Org
+                | Category::Media
+                | Category::Slogan
+                | Category::Ingroup
+                | Category::Label
         )
     }
 

@@ -1,0 +1,188 @@
+//! Matching and verdict rules, on a small lexicon written here so the rules
+//! are tested independently of the embedded data.
+
+use vigil::{Category, Detector, Disguises, Lexicon, Report, Verdict};
+
+const LEXICON: &str = "\
+Tehrik-i-Taliban Pakistan\tttp\torg\ten\thigh\tany\ttest
+Tehrik-i-Taliban\tttp\torg\ten\thigh\tany\ttest
+TTP\tttp\torg\ten\thigh\tany\ttest
+Islamic State\tisis\torg\ten\thigh\tany\ttest
+ISIS\tisis\torg\ten\thigh\tany\ttest
+Islamic State Khorasan Province\tiskp\torg\ten\thigh\tany\ttest
+BLA\tbla\torg\ten\thigh\tcaps\ttest
+Balochistan Liberation Army\tbla\torg\ten\thigh\tany\ttest
+LeT\tlet\torg\ten\thigh\tcaps\ttest
+Lashkar-e-Taiba\tlet\torg\ten\thigh\tany\ttest
+Al-Qaeda\tal-qaeda\torg\ten\thigh\tany\ttest
+baqiyah wa tatamaddad\tisis\tslogan\tar\thigh\tany\ttest
+istishhadi\t-\tingroup\tmul\thigh\tany\ttest
+murtadd army\t-\tingroup\ten\thigh\tany\ttest
+Fitna al-Khawarij\tttp\tlabel\ten\tmedium\tany\ttest
+zindabad\t-\tpraise\tur-Latn\tmedium\tany\ttest
+long live\t-\tpraise\ten\tmedium\tany\ttest
+join the caravan\t-\trecruit\ten\tmedium\tany\ttest
+condemned\t-\tcounter\ten\tlow\tany\ttest
+police said\t-\tcounter\ten\tlow\tany\ttest
+bla bla\t-\tallow\ten\tlow\tany\ttest
+let it be\t-\tallow\ten\tlow\tany\ttest
+";
+
+fn detector() -> Detector {
+    let lexicon = Lexicon::from_tsv(LEXICON.as_bytes()).unwrap();
+    Detector::builder().lexicon(lexicon).build().unwrap()
+}
+
+/// The (original text, group) of every group-evidence match.
+fn found(r: &Report) -> Vec<(&str, &str)> {
+    r.matches
+        .iter()
+        .filter(|m| m.category.is_group_evidence())
+        .map(|m| (m.text.as_str(), m.group.as_deref().unwrap_or("-")))
+        .collect()
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let d = detector();
+    let input = "Ｎews: ａｂｃ T\u{200B}T\u{200B}P and #TehrikITaliban 🔥";
+    let r = d.scan(input);
+    for m in &r.matches {
+        assert_eq!(&input[m.start..m.end], m.text);
+    }
+    assert_eq!(
+        found(&r),
+        [("T\u{200B}T\u{200B}P", "ttp"), ("TehrikITaliban", "ttp")]
+    );
+    assert!(r.matches[0].disguises.contains(Disguises::INVISIBLE));
+}
+
+#[test]
+fn multi_word_terms_match_whatever_separates_their_words() {
+    let d = detector();
+    for text in [
+        "Tehrik-i-Taliban Pakistan",
+        "tehrik i taliban pakistan",
+        "#TehrikITalibanPakistan",
+        "TEHRIK_I_TALIBAN_PAKISTAN",
+        "tehrikitalibanpakistan",
+    ] {
+        let r = d.scan(text);
+        assert_eq!(found(&r), [(text.trim_start_matches('#'), "ttp")], "{text}");
+        assert_eq!(r.matches[0].term, "Tehrik-i-Taliban Pakistan");
+    }
+    // A sentence break is not a separator inside a term.
+    assert_eq!(found(&d.scan("Tehrik. I Taliban")), []);
+}
+
+#[test]
+fn leftmost_longest_prefers_the_whole_name() {
+    let d = detector();
+    let r = d.scan("Islamic State Khorasan Province claimed it");
+    assert_eq!(found(&r), [("Islamic State Khorasan Province", "iskp")]);
+    let r = d.scan("Islamic State fighters");
+    assert_eq!(found(&r), [("Islamic State", "isis")]);
+}
+
+#[test]
+fn ordinary_words_never_match() {
+    let d = detector();
+    for text in [
+        "the crisis deepens",
+        "see http://example.com/ttp for details",
+        "bla bla bla, whatever",
+        "Bla. I said bla.",
+        "let it be",
+        "Let me know. LET IT BE!",
+        "we need 512 MB of memory",
+        "the lashkar of volunteers arrived",
+        "I love the BLAST album",
+        "WE WANT FREE EDUCATION FOR ALL AND BLA IS NOT OUR CONCERN",
+    ] {
+        let r = d.scan(text);
+        assert_eq!(found(&r), [], "{text}");
+        assert_eq!(r.verdict, Verdict::Clean, "{text}");
+    }
+}
+
+#[test]
+fn ambiguous_acronyms_need_capitals_disguise_or_context() {
+    let d = detector();
+    assert_eq!(found(&d.scan("The BLA claimed it")), [("BLA", "bla")]);
+    assert_eq!(found(&d.scan("#BLAzindabad")), [("BLA", "bla")]);
+    assert_eq!(found(&d.scan("the b.l.a is back")), [("b.l.a", "bla")]);
+    assert_eq!(found(&d.scan("LeT and JeM")), [("LeT", "let")]);
+    assert_eq!(found(&d.scan("bla is back")), []);
+    assert_eq!(
+        found(&d.scan("the Balochistan Liberation Army (bla) said")),
+        [("Balochistan Liberation Army", "bla"), ("bla", "bla")]
+    );
+}
+
+#[test]
+fn news_and_condemnation_are_mentions() {
+    let d = detector();
+    for text in [
+        "Police said the TTP claimed the attack.",
+        "The TTP attack was condemned by all parties.",
+        "Fitna al-Khawarij terrorists were killed; long live Pakistan",
+        "Al-Qaeda was founded in 1988.",
+    ] {
+        assert_eq!(d.scan(text).verdict, Verdict::Mention, "{text}");
+    }
+}
+
+#[test]
+fn promotion_is_support() {
+    let d = detector();
+    for text in [
+        "TTP zindabad",
+        "Long live the Islamic State!",
+        "Join the caravan of Lashkar-e-Taiba",
+        "baqiyah wa tatamaddad",
+        "an istishhadi struck the murtadd army",
+        "T4l1b4n... no: T.T.P zindabad",
+    ] {
+        let r = d.scan(text);
+        assert_eq!(r.verdict, Verdict::Support, "{text}: {r:?}");
+        assert!(r.score > 0.5 && r.score <= 1.0);
+    }
+    // A cue in another sentence does not attach to the group.
+    let r = d.scan("The TTP attacked a school. Long live our brave teachers");
+    assert_eq!(r.verdict, Verdict::Mention);
+    assert!(r.score > 0.0 && r.score <= 0.5);
+}
+
+#[test]
+fn cues_alone_are_clean() {
+    let d = detector();
+    let r = d.scan("Pakistan zindabad! Join the caravan of volunteers");
+    assert_eq!(r.verdict, Verdict::Clean);
+    assert_eq!(r.score, 0.0);
+    assert!(r.matches.iter().all(|m| m.category.is_support_cue()));
+    assert!(r.matches.iter().all(|m| m.category != Category::Allow));
+}
+
+#[test]
+fn batch_equals_sequential_in_input_order() {
+    let d = detector();
+    let texts: Vec<String> = (0..500)
+        .map(|i| match i % 4 {
+            0 => format!("post {i}: TTP zindabad"),
+            1 => format!("post {i}: the weather"),
+            2 => format!("police said ISIS attacked {i}"),
+            _ => format!("#BLA{i} بلا"),
+        })
+        .collect();
+    let batch = d.scan_batch(&texts);
+    let seq: Vec<Report> = texts.iter().map(|t| d.scan(t)).collect();
+    assert_eq!(batch, seq);
+}
+
+#[test]
+fn detector_is_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Detector>();
+    assert_send_sync::<Lexicon>();
+    assert_send_sync::<Report>();
+}
