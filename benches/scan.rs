@@ -1,1 +1,153 @@
-fn main() {}
+//! Scanning throughput against an aho-corasick baseline, and lexicon build
+//! and load times.
+//!
+//! `cargo bench --bench scan` (set `VIGIL_BENCH_MB` to change the corpus
+//! size, default 20).
+
+#[path = "corpus.rs"]
+mod corpus;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use vigil::{Category, Detector, Entry, Lexicon, LexiconBuilder, Normalizer, Rule, Severity};
+
+const RUNS: usize = 5;
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                black_box(f());
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// The embedded lexicon's entries plus synthetic terms, `n` entries in all.
+fn lexicon_entries(n: usize, seed: u64) -> Vec<Entry> {
+    let normalizer = Normalizer::default();
+    let key = |t: &str| normalizer.normalize(t).text().to_string();
+    let mut entries: Vec<Entry> = Lexicon::embedded().iter().map(|e| e.to_entry()).collect();
+    let mut seen: HashSet<String> = entries.iter().map(|e| key(&e.term)).collect();
+    let mut extra = corpus::synthetic_terms(seed, n * 2).into_iter();
+    while entries.len() < n {
+        let Some(term) = extra.next() else { break };
+        if !seen.insert(key(&term)) {
+            continue;
+        }
+        entries.push(Entry {
+            term,
+            group: Some("synthetic".into()),
+            category: Category::Org,
+            lang: "en".into(),
+            severity: Severity::High,
+            rule: Rule::Any,
+            source: "benches/corpus.rs".into(),
+        });
+    }
+    entries
+}
+
+fn build(entries: &[Entry]) -> Lexicon {
+    let mut b = LexiconBuilder::new();
+    for e in entries {
+        b.add(e.clone()).expect("valid entry");
+    }
+    b.build().expect("lexicon builds")
+}
+
+fn main() {
+    let mb: usize = std::env::var("VIGIL_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let lines = corpus::corpus(42, mb << 20);
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    let mbs = |d: Duration| bytes as f64 / (1 << 20) as f64 / d.as_secs_f64();
+    let posts = |d: Duration| lines.len() as f64 / d.as_secs_f64();
+    println!(
+        "corpus: {} lines, {:.1} MiB; threads: {}",
+        lines.len(),
+        bytes as f64 / (1 << 20) as f64,
+        rayon::current_num_threads()
+    );
+
+    let entries = lexicon_entries(10_000, 7);
+    let lexicon = build(&entries);
+    let detector = Detector::builder().lexicon(lexicon).build().unwrap();
+
+    let single = time(RUNS, || {
+        lines
+            .iter()
+            .map(|l| detector.scan(l).matches.len())
+            .sum::<usize>()
+    });
+    let batch = time(RUNS, || detector.scan_batch(&lines).len());
+    let found: usize = lines.iter().map(|l| detector.scan(l).matches.len()).sum();
+
+    let terms: Vec<&str> = entries.iter().map(|e| e.term.as_str()).collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&terms)
+        .unwrap();
+    let ac_time = time(RUNS, || {
+        lines
+            .iter()
+            .map(|l| ac.find_iter(l.as_str()).count())
+            .sum::<usize>()
+    });
+    let ac_found: usize = lines.iter().map(|l| ac.find_iter(l.as_str()).count()).sum();
+
+    println!();
+    println!(
+        "| what ({} terms) | MB/s | posts/s | matches |",
+        entries.len()
+    );
+    println!("|---|---:|---:|---:|");
+    println!(
+        "| vigil `scan`, 1 thread | {:.0} | {:.0} | {found} |",
+        mbs(single),
+        posts(single)
+    );
+    println!(
+        "| vigil `scan_batch`, {} threads | {:.0} | {:.0} | {found} |",
+        rayon::current_num_threads(),
+        mbs(batch),
+        posts(batch)
+    );
+    println!(
+        "| aho-corasick 1.x, LeftmostLongest, ascii_case_insensitive, 1 thread | {:.0} | {:.0} | {ac_found} |",
+        mbs(ac_time),
+        posts(ac_time)
+    );
+    println!(
+        "\nscan vs aho-corasick: {:.2}x; scan_batch vs scan: {:.2}x",
+        ac_time.as_secs_f64() / single.as_secs_f64(),
+        single.as_secs_f64() / batch.as_secs_f64()
+    );
+
+    let big = lexicon_entries(100_000, 11);
+    let build_time = time(3, || build(&big).len());
+    let compiled = build(&big).to_bytes();
+    let load_time = time(RUNS, || Lexicon::from_bytes(&compiled).unwrap().len());
+    let shared: std::sync::Arc<[u8]> = compiled.clone().into();
+    let load_shared = time(RUNS, || Lexicon::from_shared(shared.clone()).unwrap().len());
+    println!(
+        "\n{}-term lexicon: compiled in {:.0} ms ({:.1} MiB); loaded from bytes in {:.2} ms (copying), {:.2} ms (in place)",
+        big.len(),
+        build_time.as_secs_f64() * 1e3,
+        compiled.len() as f64 / (1 << 20) as f64,
+        load_time.as_secs_f64() * 1e3,
+        load_shared.as_secs_f64() * 1e3,
+    );
+}

@@ -260,12 +260,18 @@ pub(crate) struct PlannedEntry<'a> {
 }
 
 /// Serialises a plan. Keys must be sorted and unique.
-pub(crate) fn write(plan: &Plan<'_>) -> Result<Vec<u8>> {
+pub(crate) fn write<'a>(plan: &Plan<'a>) -> Result<Vec<u8>> {
     let mut pool = String::new();
-    let mut intern = |s: &str| -> Result<(u32, u32)> {
+    // Sources and often terms repeat across entries: store each string once.
+    let mut seen: std::collections::HashMap<&str, (u32, u32)> = Default::default();
+    let mut intern = |s: &'a str| -> Result<(u32, u32)> {
+        if let Some(&r) = seen.get(s) {
+            return Ok(r);
+        }
         let off = u32::try_from(pool.len()).map_err(|_| too_large(pool.len()))?;
         let len = u32::try_from(s.len()).map_err(|_| too_large(s.len()))?;
         pool.push_str(s);
+        seen.insert(s, (off, len));
         Ok((off, len))
     };
     let mut group_ids: Vec<&str> = plan
