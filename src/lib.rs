@@ -56,9 +56,16 @@ pub mod mirror;
 pub mod normalize;
 pub mod scan;
 
-pub use detector::{Detector, DetectorBuilder, Report, Verdict, SCAN_WINDOW, SUPPORT_WINDOW};
+pub use detector::{
+    AccountField, Assessment, Detector, DetectorBuilder, Report, TextReport, Verdict, SCAN_WINDOW,
+    SUPPORT_WINDOW,
+};
 pub use error::{Error, Field, Result};
 pub use lexicon::{Category, Entry, EntryRef, Lexicon, LexiconBuilder, Rule, Severity};
+pub use mirror::{
+    Account, MirrorConfig, MirrorIndex, MirrorMatch, MirrorScorer, Signal, Signals, Similarity,
+    Weights,
+};
 pub use normalize::{
     Case, Disguises, Normalized, Normalizer, NormalizerBuilder, NormalizerOptions, Script, Sep,
     Token, TokenKind, NORMALIZER_VERSION,

@@ -1,17 +1,20 @@
 //! The [`Detector`]: normalizer, lexicon and verdict rule behind one
 //! cheap-to-share handle.
 
+mod assess;
 mod verdict;
 
+pub use assess::{AccountField, Assessment, TextReport};
 pub use verdict::{Verdict, SUPPORT_WINDOW};
 
 use crate::lexicon::{Category, Lexicon};
+use crate::mirror::{Account, MirrorIndex};
 use crate::normalize::{Normalized, Normalizer};
 use crate::scan::{self, Found, Match, Scratch};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
 /// Inputs longer than this are scanned in windows of about this size, cut
 /// at a line break or space, so memory stays bounded for any input.
@@ -76,6 +79,9 @@ pub struct Detector {
 #[derive(Debug)]
 struct Inner {
     lexicon: Lexicon,
+    /// Behind a lock so [`Detector::ban`] can add accounts to a shared
+    /// detector; reads are uncontended in practice.
+    mirrors: RwLock<MirrorIndex>,
 }
 
 /// Configures a [`Detector`].
@@ -93,6 +99,7 @@ struct Inner {
 #[derive(Debug, Clone, Default)]
 pub struct DetectorBuilder {
     lexicon: Option<Lexicon>,
+    mirrors: Option<MirrorIndex>,
 }
 
 impl DetectorBuilder {
@@ -102,28 +109,59 @@ impl DetectorBuilder {
         self
     }
 
+    /// Uses this index of banned accounts for [`Detector::assess`].
+    pub fn mirror_index(&mut self, index: MirrorIndex) -> &mut Self {
+        self.mirrors = Some(index);
+        self
+    }
+
+    /// Indexes these banned accounts (default [`MirrorConfig`]) for
+    /// [`Detector::assess`]; adds to any index given before.
+    ///
+    /// [`MirrorConfig`]: crate::MirrorConfig
+    ///
+    /// # Errors
+    ///
+    /// As [`MirrorIndex::build`].
+    pub fn banned(&mut self, accounts: &[Account]) -> crate::Result<&mut Self> {
+        match &mut self.mirrors {
+            Some(index) => {
+                for a in accounts {
+                    index.insert(a)?;
+                }
+            }
+            None => self.mirrors = Some(MirrorIndex::from_accounts(accounts)?),
+        }
+        Ok(self)
+    }
+
     /// Builds the detector.
     ///
     /// # Errors
     ///
     /// None today; the `Result` leaves room for configuration checks.
     pub fn build(&self) -> crate::Result<Detector> {
+        let mirrors = match &self.mirrors {
+            Some(index) => index.clone(),
+            None => MirrorIndex::new(Default::default())?,
+        };
         Ok(Detector {
             inner: Arc::new(Inner {
                 lexicon: self.lexicon.clone().unwrap_or_default(),
+                mirrors: RwLock::new(mirrors),
             }),
         })
     }
 }
 
 impl Default for Detector {
-    /// A detector over the embedded multilingual lexicon.
+    /// A detector over the embedded multilingual lexicon, with no banned
+    /// accounts.
     fn default() -> Self {
-        Detector {
-            inner: Arc::new(Inner {
-                lexicon: Lexicon::default(),
-            }),
-        }
+        // The default mirror configuration is valid, so neither step fails.
+        DetectorBuilder::default()
+            .build()
+            .unwrap_or_else(|e| panic!("default detector: {e}"))
     }
 }
 
@@ -177,6 +215,66 @@ impl Detector {
     /// order; identical to calling [`Detector::scan`] on each.
     pub fn scan_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
         texts.par_iter().map(|t| self.scan(t.as_ref())).collect()
+    }
+
+    /// Assesses an account: scans its handle, display name, bio and posts,
+    /// and looks it up among the banned accounts.
+    ///
+    /// Cost: one [`Detector::scan`] per text plus one
+    /// [`MirrorIndex::find_mirrors`].
+    pub fn assess(&self, account: &Account) -> Assessment {
+        let mut texts = Vec::new();
+        let (mut verdict, mut score) = (Verdict::Clean, 0.0f32);
+        for (field, index, text) in assess::texts(account) {
+            let report = self.scan(text);
+            if (report.verdict, report.score) > (verdict, score) {
+                (verdict, score) = (report.verdict, report.score);
+            }
+            if !report.matches.is_empty() {
+                texts.push(TextReport {
+                    field,
+                    index,
+                    report,
+                });
+            }
+        }
+        let mirrors = self.with_mirrors(|m| m.find_mirrors(account));
+        Assessment {
+            verdict,
+            score,
+            texts,
+            mirrors,
+        }
+    }
+
+    /// Assesses many accounts in parallel, in input order.
+    pub fn assess_batch(&self, accounts: &[Account]) -> Vec<Assessment> {
+        accounts.par_iter().map(|a| self.assess(a)).collect()
+    }
+
+    /// Adds a newly banned account to the detector's mirror index, without
+    /// rebuilding it. Every clone of this detector sees it.
+    ///
+    /// # Errors
+    ///
+    /// As [`MirrorIndex::insert`].
+    pub fn ban(&self, account: &Account) -> crate::Result<()> {
+        let mut index = self
+            .inner
+            .mirrors
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
+        index.insert(account)
+    }
+
+    /// Runs `f` with the mirror index (read-locked).
+    pub fn with_mirrors<T>(&self, f: impl FnOnce(&MirrorIndex) -> T) -> T {
+        let index = self
+            .inner
+            .mirrors
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        f(&index)
     }
 
     fn scan_with(&self, text: &str, bufs: &mut Buffers) -> Report {
