@@ -5,6 +5,7 @@ use crate::lexicon::{Category, EntryRef, Lexicon, Rule, Severity};
 use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 /// How many tokens away a group's other term (or any slogan or in-group
 /// term) may be for a lowercase acronym with [`Rule::Caps`] to count.
@@ -17,6 +18,7 @@ const MAX_STEPS_PER_START: usize = 4096;
 /// Disguises that show a term was hidden on purpose; they satisfy the
 /// acronym rule on their own.
 const DELIBERATE: u16 = Disguises::SPACING.bits()
+    | Disguises::REPEAT.bits()
     | Disguises::HOMOGLYPH.bits()
     | Disguises::LEETSPEAK.bits()
     | Disguises::INVISIBLE.bits()
@@ -251,16 +253,12 @@ fn caps_rule_holds(
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
         return false;
     };
-    // Written exactly as the lexicon spells it (`LeT`, `JeM`): deliberate
-    // mixed case is as telling as capitals.
+    // Written as the lexicon spells it (`LeT`, `JeM`): deliberate mixed
+    // case is as telling as capitals. Accents and repeated letters on top
+    // (`LëT`, `JeeeM`) do not hide it.
     let span = norm.source_span(first.start as usize..last.end as usize);
-    let written = input
-        .get(span)
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_alphabetic());
-    let listed = entry.term.chars().filter(|c| c.is_alphabetic());
-    let exact = written.eq(listed) && entry.term.chars().any(char::is_uppercase);
+    let exact = entry.term.chars().any(char::is_uppercase)
+        && case_shape(input.get(span).unwrap_or("")).eq(case_shape(entry.term));
     if shouting {
         return false;
     }
@@ -269,6 +267,17 @@ fn caps_rule_holds(
             .iter()
             .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
             && toks.iter().any(|t| t.case == Case::Upper))
+}
+
+/// The letters of `s` without marks, runs of one letter collapsed: what
+/// "written as listed" compares.
+fn case_shape(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut prev = None;
+    s.nfd().filter(|c| c.is_alphabetic()).filter(move |&c| {
+        let keep = prev != Some(c);
+        prev = Some(c);
+        keep
+    })
 }
 
 /// Keeps a provisional (lowercase acronym) match only if a confirmed term of
