@@ -114,7 +114,7 @@ pub(crate) fn find(
         }
         candidates(lexicon, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
-        scratch.cands.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+        scratch.cands.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         let mut picked = None;
         for &(last, value) in &scratch.cands {
             let Some(entry) = u32::try_from(value).ok().and_then(|id| lexicon.get(id)) else {
