@@ -1,23 +1,75 @@
 //! Turns disguised, multilingual text into canonical tokens, remembering
 //! where every piece came from.
 //!
-//! PLACEHOLDER IMPLEMENTATION: the public surface below is the contract the
-//! rest of the crate builds on; the full pipeline replaces the body of
-//! `normalize_into`.
+//! One [`Normalizer`] folds both lexicon terms and scanned text, so they
+//! meet in one key space. It undoes, in order:
+//!
+//! 1. Unicode compatibility forms (NFKC: `ＴＴＰ`, `𝐓𝐓𝐏`, `Ⓣ`, `ﬁ`, Arabic
+//!    presentation forms `ﻝﺵﮎﺭ`), with a quick-check fast path;
+//! 2. invisible characters (zero-width, joiners, bidi controls, soft hyphen,
+//!    BOM, variation selectors, tags);
+//! 3. case (full Unicode lowercase) and diacritics on Latin letters
+//!    (`Tālibān`);
+//! 4. Latin look-alikes from other scripts (UTS #39: Cyrillic `ТТР`, Greek
+//!    `Τaliban`, small capitals), only in Latin-looking words and never in
+//!    Arabic script;
+//! 5. Arabic-script variants (alef, yeh, kaf, heh, teh marbuta, waw forms,
+//!    Arabic-Indic digits, tatweel, harakat);
+//! 6. leetspeak inside words (`T4l1b4n`, `D@e$h`, `7aliban`), leaving
+//!    numbers alone (`512 MB`, `covid19`, `+92 300 1234567`);
+//! 7. letters spread out (`T T P`, `T.T.P`, `t-t-p`, `T a l i b a n`);
+//! 8. repeated letters (`Taaaliban`; every Latin run collapses to one
+//!    letter, so `Tehreek` and `Tehrek` meet; Arabic runs of three or more);
+//! 9. glued words (`#TehrikITaliban`, camelCase), split into
+//!    [`Sep::Glued`] tokens.
+//!
+//! URLs and e-mail addresses stay whole ([`TokenKind::Url`]); hashtags and
+//! handles keep their kind; each token records the case its letters had
+//! ([`Case`]) and which disguises were undone in it ([`Disguises`]).
+//!
+//! # The canonical text
+//!
+//! Tokens in order, one ASCII space between them unless the second is
+//! [`Sep::Glued`] (then nothing). A hashtag's first token is preceded by
+//! `#`, a handle's by `@` (outside the token's range). Punctuation, emoji
+//! and symbols are not in it: they only decide [`Sep::Space`] or
+//! [`Sep::Break`]. Normalizing the canonical text again gives the same
+//! text.
 
+mod align;
+mod emit;
+mod fast;
+mod fold;
+mod lex;
+mod tables;
 mod token;
+mod url;
+mod word;
 
 pub use token::{Case, Disguises, Script, Sep, Token, TokenKind};
 
+use align::Alignment;
+use emit::{Emitter, LIMIT};
+use fold::{FChar, Folder};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Version of the canonical form. Bump it whenever `normalize` can produce a
 /// different output for the same input: compiled lexicons record it and are
 /// rejected when it changes.
-pub const NORMALIZER_VERSION: u32 = 1;
+pub const NORMALIZER_VERSION: u32 = 2;
 
 /// Which folding steps a [`Normalizer`] applies. All on by default.
+///
+/// # Example
+///
+/// ```
+/// use vigil::{Normalizer, NormalizerOptions};
+///
+/// let opts = NormalizerOptions { leetspeak: false, ..NormalizerOptions::default() };
+/// let n = Normalizer::builder().options(opts).build();
+/// assert_eq!(n.normalize("T4l1b4n").text(), "t4l1b4n");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NormalizerOptions {
     /// Fold Latin look-alikes from other scripts (UTS #39) in Latin-looking words.
@@ -50,16 +102,88 @@ impl Default for NormalizerOptions {
     }
 }
 
+/// The options as the pipeline reads them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Config {
+    /// `tables::Info` flags under which a character keeps its plain
+    /// lowercase instead of its fold (a disabled fold).
+    keep_mask: u8,
+    confusables: bool,
+    leetspeak: bool,
+    arabic: bool,
+    strip_diacritics: bool,
+    collapse_repeats: bool,
+    join_spaced_letters: bool,
+    split_glued_words: bool,
+}
+
+impl Config {
+    fn new(o: &NormalizerOptions) -> Config {
+        let mut keep_mask = 0;
+        if !o.strip_diacritics {
+            keep_mask |= tables::FOLD_DIACRITIC;
+        }
+        if !o.arabic_variants {
+            keep_mask |= tables::FOLD_ARABIC;
+        }
+        Config {
+            keep_mask,
+            confusables: o.confusables,
+            leetspeak: o.leetspeak,
+            arabic: o.arabic_variants,
+            strip_diacritics: o.strip_diacritics,
+            collapse_repeats: o.collapse_repeats,
+            join_spaced_letters: o.join_spaced_letters,
+            split_glued_words: o.split_glued_words,
+        }
+    }
+}
+
 /// Normalizes text into canonical tokens. Cheap to clone, `Send + Sync`.
+///
+/// `Normalizer::default()` applies every step; it is what the detector
+/// uses.
+///
+/// # Example
+///
+/// ```
+/// use vigil::{Disguises, Normalizer, TokenKind};
+///
+/// let n = Normalizer::default().normalize("Join Ｔ.Т.Ｐ at #TehrikITaliban https://t.me/x");
+/// assert_eq!(n.text(), "join tp at #tehrikitaliban https://t.me/x");
+/// let ttp = &n.tokens()[1];
+/// assert!(ttp.disguises.contains(Disguises::SPACING | Disguises::HOMOGLYPH));
+/// assert_eq!(n.tokens().last().unwrap().kind, TokenKind::Url);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Normalizer {
     opts: NormalizerOptions,
 }
 
 /// Configures a [`Normalizer`].
+///
+/// # Example
+///
+/// ```
+/// use vigil::Normalizer;
+///
+/// let n = Normalizer::builder().collapse_repeats(false).build();
+/// assert_eq!(n.normalize("Tehreek").text(), "tehreek");
+/// assert_eq!(Normalizer::default().normalize("Tehreek").text(), "tehrek");
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct NormalizerBuilder {
     opts: NormalizerOptions,
+}
+
+macro_rules! setters {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        pub fn $name(&mut self, on: bool) -> &mut Self {
+            self.opts.$name = on;
+            self
+        }
+    )*};
 }
 
 impl NormalizerBuilder {
@@ -68,6 +192,28 @@ impl NormalizerBuilder {
         self.opts = opts;
         self
     }
+
+    setters! {
+        /// Folds Latin look-alikes from other scripts (see
+        /// [`NormalizerOptions::confusables`]).
+        confusables,
+        /// Reads leetspeak inside words (see [`NormalizerOptions::leetspeak`]).
+        leetspeak,
+        /// Folds Arabic-script variants (see
+        /// [`NormalizerOptions::arabic_variants`]).
+        arabic_variants,
+        /// Strips Latin diacritics (see [`NormalizerOptions::strip_diacritics`]).
+        strip_diacritics,
+        /// Collapses repeated letters (see
+        /// [`NormalizerOptions::collapse_repeats`]).
+        collapse_repeats,
+        /// Joins spread-out letters (see
+        /// [`NormalizerOptions::join_spaced_letters`]).
+        join_spaced_letters,
+        /// Splits glued words (see [`NormalizerOptions::split_glued_words`]).
+        split_glued_words,
+    }
+
     /// Builds the normalizer.
     pub fn build(&self) -> Normalizer {
         Normalizer { opts: self.opts }
@@ -85,7 +231,16 @@ impl Normalizer {
         &self.opts
     }
 
-    /// A number that changes whenever this normalizer's output could change.
+    /// A number that changes whenever this normalizer's output could change:
+    /// [`NORMALIZER_VERSION`] and the options.
+    ///
+    /// ```
+    /// use vigil::Normalizer;
+    ///
+    /// let a = Normalizer::default();
+    /// let b = Normalizer::builder().leetspeak(false).build();
+    /// assert_ne!(a.version(), b.version());
+    /// ```
     pub fn version(&self) -> u32 {
         let o = &self.opts;
         let bits = [
@@ -103,67 +258,160 @@ impl Normalizer {
         NORMALIZER_VERSION << 8 | bits
     }
 
-    /// Normalizes `text`.
+    /// Normalizes `text`. Allocates a fresh [`Normalized`]; in a loop,
+    /// prefer [`Normalizer::normalize_into`].
+    ///
+    /// Cost: linear in `text`. Never fails and never panics; text beyond
+    /// 4 GiB (less 1 MiB) is ignored, since offsets are `u32`.
+    ///
+    /// ```
+    /// use vigil::{Case, Normalizer};
+    ///
+    /// let n = Normalizer::default().normalize("BLA zindabad, bla bla");
+    /// assert_eq!(n.text(), "bla zindabad bla bla");
+    /// assert_eq!(n.tokens()[0].case, Case::Upper);
+    /// assert_eq!(n.tokens()[2].case, Case::Lower);
+    /// ```
     pub fn normalize(&self, text: &str) -> Normalized {
         let mut out = Normalized::default();
         self.normalize_into(text, &mut out);
         out
     }
 
-    /// Normalizes `text` into `out`, reusing its buffers.
+    /// Normalizes `text` into `out`, reusing its buffers: after a few
+    /// calls, normalizing allocates nothing.
+    ///
+    /// ```
+    /// use vigil::{Normalized, Normalizer};
+    ///
+    /// let norm = Normalizer::default();
+    /// let mut out = Normalized::default();
+    /// for line in ["D@e$h", "Daeeesh"] {
+    ///     norm.normalize_into(line, &mut out);
+    ///     assert_eq!(out.text(), "daesh");
+    /// }
+    /// ```
     pub fn normalize_into(&self, text: &str, out: &mut Normalized) {
+        self.run(text, out, true);
+    }
+
+    /// The pipeline; `fast` enables the fast path (off only in tests that
+    /// check it changes nothing).
+    fn run(&self, text: &str, out: &mut Normalized, fast: bool) {
+        let cfg = Config::new(&self.opts);
         out.text.clear();
         out.tokens.clear();
-        out.starts.clear();
-        out.ends.clear();
+        out.align.clear();
         out.original_len = text.len();
-        let mut prev_end = None::<usize>;
-        for (i, w) in text.split_whitespace().map(|w| {
-            let off = w.as_ptr() as usize - text.as_ptr() as usize;
-            (off, w)
-        }) {
-            let _ = prev_end;
-            let start = out.text.len();
-            if start > 0 {
-                out.text.push(' ');
-                out.starts.push(i as u32);
-                out.ends.push(i as u32);
-            }
-            let tstart = out.text.len();
-            for (j, c) in w.char_indices() {
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    let s = l.encode_utf8(&mut buf);
-                    for _ in 0..s.len() {
-                        out.starts.push((i + j) as u32);
-                        out.ends.push((i + j + c.len_utf8()) as u32);
-                    }
-                    out.text.push(l);
+        let mut limit = text.len().min(LIMIT);
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let Normalized {
+            text: canon,
+            tokens,
+            align,
+            scratch,
+            ..
+        } = out;
+        let Scratch {
+            buf,
+            nfkc,
+            spans,
+            plain,
+        } = &mut scratch.0;
+        let mut em = Emitter::new(canon, tokens, align, text.as_bytes(), &cfg);
+        let mut folder = Folder::new(text, limit, &cfg, nfkc);
+        let mut pos = 0;
+        let mut after_word = false;
+        let mut try_fast = fast;
+        loop {
+            // Where the fast path stopped, the general path goes on.
+            if try_fast && folder.idle() {
+                let mut sc = fast::FastScratch {
+                    chars: plain,
+                    fchars: buf,
+                    spans,
+                };
+                let (n, word) = fast::run(text, pos, limit, &mut em, &cfg, &mut sc);
+                if n > 0 {
+                    pos += n;
+                    after_word = word;
+                    try_fast = false;
+                    continue;
                 }
             }
-            out.tokens.push(Token {
-                start: tstart as u32,
-                end: out.text.len() as u32,
-                kind: TokenKind::Word,
-                case: Case::Lower,
-                sep: if out.tokens.is_empty() { Sep::Start } else { Sep::Space },
-                script: Script::Latin,
-                disguises: Disguises::NONE,
-            });
-            prev_end = Some(i + w.len());
+            try_fast = fast;
+            buf.clear();
+            if !folder.chunk(&mut pos, buf) {
+                break;
+            }
+            lex::chunk(buf, &mut em, &cfg, spans, after_word);
+            after_word = false;
         }
+        em.finish();
+        // A hostile line can leave a huge buffer behind; don't keep it.
+        if buf.capacity() > 1 << 16 {
+            *buf = Vec::new();
+        }
+        if plain.capacity() > 1 << 16 {
+            *plain = Vec::new();
+        }
+    }
+}
+
+/// Buffers reused from one call to the next.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    buf: Vec<FChar>,
+    nfkc: String,
+    spans: word::Spans,
+    plain: Vec<char>,
+}
+
+/// Scratch space: never part of a value's identity.
+#[derive(Clone, Default)]
+struct ScratchCell(Scratch);
+
+impl PartialEq for ScratchCell {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ScratchCell {}
+
+impl std::fmt::Debug for ScratchCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("..")
     }
 }
 
 /// The canonical form of a text: canonical text, tokens, and the alignment
 /// back to the original.
+///
+/// Memory: the canonical text, 20 bytes per token, and 16 bytes per
+/// alignment segment (one per run of characters that map one to one; a
+/// plain ASCII sentence is a single segment).
+///
+/// # Example
+///
+/// ```
+/// use vigil::Normalizer;
+///
+/// let input = "Long live the Ｔ\u{200B}.T.P!";
+/// let n = Normalizer::default().normalize(input);
+/// let t = n.tokens().last().unwrap();
+/// assert_eq!(n.token_text(t), "tp");
+/// assert_eq!(&input[n.source_span(t.range())], "Ｔ\u{200B}.T.P");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     text: String,
     tokens: Vec<Token>,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    align: Alignment,
     original_len: usize,
+    scratch: ScratchCell,
 }
 
 impl Normalized {
@@ -171,23 +419,48 @@ impl Normalized {
     pub fn text(&self) -> &str {
         &self.text
     }
+
     /// The canonical tokens, in order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }
-    /// The canonical text of one token.
+
+    /// The canonical text of one token (empty if `t` is not from this
+    /// value).
     pub fn token_text(&self, t: &Token) -> &str {
         self.text.get(t.range()).unwrap_or("")
     }
+
     /// Length in bytes of the original input.
     pub fn original_len(&self) -> usize {
         self.original_len
     }
-    /// Maps a canonical byte range to the original byte range it came from.
+
+    /// Maps a canonical byte range to the original byte range it came from:
+    /// from the start of the first original character that contributed to
+    /// the range's first canonical character, to the end of the last one
+    /// that contributed to its last. Removed characters inside the range
+    /// (invisibles, separators between joined letters, collapsed repeats,
+    /// harakat) are covered; separators the normalizer wrote are not
+    /// counted at either end. Always on `char` boundaries of the original.
+    ///
+    /// Ranges are clamped to the text and snapped outwards to whole
+    /// characters; an empty range (or one covering only written
+    /// separators) gives an empty range at the matching original position.
+    ///
+    /// Cost: two binary searches over the alignment segments.
+    ///
+    /// ```
+    /// use vigil::Normalizer;
+    ///
+    /// let input = "x #TehrikITaliban";
+    /// let n = Normalizer::default().normalize(input);
+    /// let words: Vec<_> = n.tokens()[1..].to_vec();
+    /// let all = words[0].start as usize..words[2].end as usize;
+    /// assert_eq!(&input[n.source_span(all)], "TehrikITaliban");
+    /// assert_eq!(&input[n.source_span(words[2].range())], "Taliban");
+    /// ```
     pub fn source_span(&self, canon: Range<usize>) -> Range<usize> {
-        if canon.start >= canon.end || canon.end > self.starts.len() {
-            return 0..0;
-        }
-        self.starts[canon.start] as usize..self.ends[canon.end - 1] as usize
+        self.align.span(&self.text, canon)
     }
 }

@@ -1,0 +1,288 @@
+//! Step one: characters of the input, NFKC-normalized, stripped of invisible
+//! characters and diacritics, lowercased and folded, each remembering the
+//! original bytes it came from.
+//!
+//! Input is cut into NFKC segments: a segment starts at a character that
+//! nothing before it can combine with (see `tables::BOUNDARY`), so
+//! normalizing segment by segment equals normalizing the whole text, and
+//! every output character can be traced to the segment it came from. Most
+//! segments are one character that is already NFKC; those skip the
+//! normalizer entirely.
+
+use super::tables::{self, info, Class, Info, LATIN};
+use super::Config;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// `FChar::flags` bits. The disguise bits are mapped to `Disguises` when a
+/// token is written.
+pub(crate) mod flag {
+    /// The original letter was uppercase / lowercase.
+    pub const UPPER: u32 = 1 << 0;
+    pub const LOWER: u32 = 1 << 1;
+    /// An invisible character was removed right before this one.
+    pub const INVIS_BEFORE: u32 = 1 << 2;
+    pub const COMPAT: u32 = 1 << 3;
+    pub const DIACRITIC: u32 = 1 << 4;
+    pub const ARABIC: u32 = 1 << 5;
+    pub const LEET: u32 = 1 << 6;
+    pub const HOMOGLYPH: u32 = 1 << 7;
+    /// A token boundary (camel case) comes before this character.
+    pub const SPLIT: u32 = 1 << 8;
+    /// Part of a word but not written (an apostrophe between letters).
+    pub const SKIP: u32 = 1 << 9;
+    /// `.` `,` `:` `/` `-` between two digits: part of a number.
+    pub const NUMPUNCT: u32 = 1 << 10;
+    /// A separator inside a word run: ends a token, next one is `Sep::Space`.
+    pub const GAP: u32 = 1 << 11;
+    /// `_` in a hashtag or `_`/`.` in a handle: ends a token, next is Glued.
+    pub const JOINT: u32 = 1 << 12;
+    const SCRIPT_SHIFT: u32 = 13;
+    /// Can combine with a character before it under NFC (a combining mark,
+    /// a Hangul vowel jamo): must not land next to one it would combine
+    /// with in the canonical text.
+    pub const NONSTARTER: u32 = 1 << 15;
+
+    pub const fn script(script: u8) -> u32 {
+        (script as u32 & 3) << SCRIPT_SHIFT
+    }
+    pub const fn get_script(flags: u32) -> u8 {
+        ((flags >> SCRIPT_SHIFT) & 3) as u8
+    }
+    pub const SCRIPT_MASK: u32 = 3 << SCRIPT_SHIFT;
+}
+
+/// One character after folding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FChar {
+    /// The folded character (lowercase; confusables and leetspeak are
+    /// applied later, per word).
+    pub c: char,
+    /// Original byte range.
+    pub src: u32,
+    pub end: u32,
+    pub flags: u32,
+    /// ASCII letter this looks like (UTS #39), 0 if none or disabled.
+    pub conf: u8,
+    pub class: Class,
+}
+
+impl FChar {
+    #[inline]
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+    #[inline]
+    pub fn script(&self) -> u8 {
+        flag::get_script(self.flags)
+    }
+    #[inline]
+    pub fn set_script(&mut self, script: u8) {
+        self.flags = (self.flags & !flag::SCRIPT_MASK) | flag::script(script);
+    }
+    #[inline]
+    pub fn is_letter(&self) -> bool {
+        self.class == Class::Letter
+    }
+    #[inline]
+    pub fn is_digit(&self) -> bool {
+        self.class == Class::Digit
+    }
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        matches!(self.class, Class::Letter | Class::Digit)
+    }
+}
+
+/// Folds characters of `text` from `*pos` into `buf` until a whitespace
+/// character (included) or the end of `text`, leaving `*pos` after it.
+/// `limit` caps how far into `text` it reads.
+pub(crate) struct Folder<'a> {
+    pub text: &'a str,
+    pub limit: usize,
+    pub cfg: &'a Config,
+    /// Scratch for segments that NFKC changes.
+    pub nfkc: &'a mut String,
+    /// An invisible character (or a dropped decoration) waits for the next
+    /// character to attach to.
+    pending: u32,
+}
+
+impl<'a> Folder<'a> {
+    pub fn new(text: &'a str, limit: usize, cfg: &'a Config, nfkc: &'a mut String) -> Self {
+        Folder {
+            text,
+            limit,
+            cfg,
+            nfkc,
+            pending: 0,
+        }
+    }
+
+    /// True if nothing waits to attach to the next character, so the fast
+    /// path may take over.
+    #[inline]
+    pub fn idle(&self) -> bool {
+        self.pending == 0
+    }
+
+    /// Appends one chunk (up to and including a whitespace character) to
+    /// `buf`. Returns false when there is nothing left to read.
+    pub fn chunk(&mut self, pos: &mut usize, buf: &mut Vec<FChar>) -> bool {
+        let bytes = self.text.as_bytes();
+        let limit = self.limit;
+        if *pos >= limit {
+            return false;
+        }
+        while *pos < limit {
+            let start = *pos;
+            let b = bytes[start];
+            if b < 0x80 && bytes.get(start + 1).map_or(true, |&n| n < 0x80) {
+                // A lone ASCII character is its own NFKC segment.
+                *pos = start + 1;
+                let inf = info(b as char);
+                self.push(buf, &inf, start as u32, start as u32 + 1, 0);
+                if matches!(inf.class, Class::Space | Class::Newline) {
+                    break;
+                }
+                continue;
+            }
+            let Some(c) = self.text.get(start..).and_then(|s| s.chars().next()) else {
+                break;
+            };
+            let mut end = start + c.len_utf8();
+            let mut multi = false;
+            while end < limit && bytes[end] >= 0x80 {
+                let Some(d) = self.text.get(end..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
+                if info(d).has(tables::BOUNDARY) {
+                    break;
+                }
+                end += d.len_utf8();
+                multi = true;
+            }
+            *pos = end;
+            self.segment(buf, c, start, end, multi);
+            if buf
+                .last()
+                .is_some_and(|f| matches!(f.class, Class::Space | Class::Newline))
+            {
+                break;
+            }
+        }
+        true
+    }
+
+    fn segment(&mut self, buf: &mut Vec<FChar>, c: char, start: usize, end: usize, multi: bool) {
+        let (s, e) = (start as u32, end as u32);
+        let ci = info(c);
+        if !multi && ci.has(tables::NFKC_YES) {
+            self.push(buf, &ci, s, e, 0);
+            return;
+        }
+        let seg = &self.text[start..end];
+        if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
+            for (off, ch) in seg.char_indices() {
+                let o = s + off as u32;
+                self.push(buf, &info(ch), o, o + ch.len_utf8() as u32, 0);
+            }
+            return;
+        }
+        let compat = if seg.chars().any(|ch| info(ch).has(tables::COMPAT)) {
+            flag::COMPAT
+        } else {
+            0
+        };
+        let mut out = std::mem::take(self.nfkc);
+        out.clear();
+        out.extend(seg.nfkc());
+        for ch in out.chars() {
+            self.push(buf, &info(ch), s, e, compat);
+        }
+        *self.nfkc = out;
+    }
+
+    #[inline]
+    fn push(&mut self, buf: &mut Vec<FChar>, inf: &Info, src: u32, end: u32, extra: u32) {
+        let cfg = self.cfg;
+        match inf.class {
+            Class::Invisible => {
+                self.pending |= flag::INVIS_BEFORE;
+                return;
+            }
+            Class::Mark if self.mark(buf, inf, end) => return,
+            Class::Letter if inf.fold == '\0' && cfg.arabic => {
+                // Tatweel and the stray high hamza: decoration, removed.
+                match buf.last_mut() {
+                    Some(prev) if prev.is_letter() => prev.flags |= flag::ARABIC,
+                    _ => self.pending |= flag::ARABIC,
+                }
+                return;
+            }
+            _ => {}
+        }
+        let mut script = inf.script;
+        if inf.class == Class::Mark {
+            // A kept mark is filed under its letter's script.
+            script = buf.last().map_or(script, FChar::script);
+        }
+        let mut flags = extra | self.pending | flag::script(script);
+        self.pending = 0;
+        if inf.has(tables::UPPER) {
+            flags |= flag::UPPER;
+        } else if inf.has(tables::LOWER) {
+            flags |= flag::LOWER;
+        }
+        if !inf.has(tables::BOUNDARY) {
+            flags |= flag::NONSTARTER;
+        }
+        let keep = inf.flags & cfg.keep_mask != 0;
+        let c = if keep { inf.lower } else { inf.fold };
+        if !keep {
+            if inf.has(tables::FOLD_DIACRITIC) {
+                flags |= flag::DIACRITIC;
+            }
+            if inf.has(tables::FOLD_ARABIC) {
+                flags |= flag::ARABIC;
+            }
+        }
+        let conf = if cfg.confusables
+            && (inf.conf & tables::CONF_STRIPS_MARKS == 0 || cfg.strip_diacritics)
+        {
+            inf.conf & !tables::CONF_STRIPS_MARKS
+        } else {
+            0
+        };
+        buf.push(FChar {
+            c,
+            src,
+            end,
+            flags,
+            conf,
+            class: inf.class,
+        });
+    }
+
+    /// Handles a combining mark; true if it was absorbed (dropped) rather
+    /// than kept as a character of its own.
+    fn mark(&mut self, buf: &mut [FChar], inf: &Info, end: u32) -> bool {
+        let cfg = self.cfg;
+        let Some(prev) = buf.last_mut() else {
+            return true;
+        };
+        if !matches!(prev.class, Class::Letter | Class::Mark) {
+            // A mark on a digit, a symbol or nothing: decoration (Zalgo).
+            return true;
+        }
+        if inf.fold == '\0' && cfg.arabic {
+            prev.flags |= flag::ARABIC;
+        } else if prev.script() == LATIN && cfg.strip_diacritics {
+            prev.flags |= flag::DIACRITIC;
+        } else {
+            return false;
+        }
+        // The removed mark belongs to its letter's original span.
+        prev.end = prev.end.max(end);
+        true
+    }
+}

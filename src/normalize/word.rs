@@ -1,0 +1,534 @@
+//! Step three: reads one word run (`T4l1b4n`, `ТТРzindabad`, the body of
+//! `#TehrikITaliban`) and writes its tokens: confusables folded to Latin in
+//! Latin-looking words, leetspeak read as letters where digits sit inside
+//! letters, and the word cut at camel-case, letter/digit and script
+//! boundaries.
+
+use super::emit::{stays_normal, Emitter, Single};
+use super::fold::{flag, FChar};
+use super::tables::{leet, Class, ARABIC, LATIN};
+use super::token::{Disguises, Sep, TokenKind};
+use super::Config;
+
+/// Scratch reused across words.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Spans {
+    spans: Vec<Span>,
+    groups: Vec<(usize, usize, bool)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+    sep: Sep,
+    /// A camel-case boundary comes right before this span.
+    camel: bool,
+}
+
+/// Words of three or more letters that often follow a number directly
+/// (`3days`, `10mins`): the number in front stays a number.
+const UNITS: &[&str] = &[
+    "crore", "day", "days", "gbps", "hour", "hours", "hrs", "kbps", "kgs", "kms", "lakh", "mah",
+    "mbps", "min", "mins", "month", "months", "mph", "sec", "secs", "star", "stars", "times",
+    "week", "weeks", "year", "years", "yrs",
+];
+
+/// Ordinal suffixes: `1st`, `3rd`, `4th` are numbers, not leetspeak.
+const ORDINALS: &[&str] = &["st", "nd", "rd", "th"];
+
+/// Analyses `run` and writes its tokens. `sigil` is the `#` or `@` in
+/// front of a hashtag or handle.
+pub(crate) fn emit(
+    run: &mut [FChar],
+    kind: TokenKind,
+    sigil: Option<&FChar>,
+    em: &mut Emitter<'_>,
+    cfg: &Config,
+    sc: &mut Spans,
+) {
+    if run.is_empty() {
+        return;
+    }
+    analyse(run, cfg, &mut sc.groups);
+    // Symbols that turned out not to be letters cut the run into pieces,
+    // each written as if they had been apart all along (what the canonical
+    // text will read as). After the first, they are plain words.
+    let mut a = 0;
+    let (mut kind, mut sigil) = (kind, sigil);
+    while a <= run.len() {
+        let b = run[a..]
+            .iter()
+            .position(|f| f.has(flag::GAP))
+            .map_or(run.len(), |p| a + p);
+        if b > a {
+            emit_part(&mut run[a..b], kind, sigil, em, cfg, sc);
+            (kind, sigil) = (TokenKind::Word, None);
+        }
+        if let Some(g) = run.get(b) {
+            em.punct(g);
+        }
+        a = b + 1;
+    }
+}
+
+/// Writes the tokens of a run with no `GAP` in it.
+fn emit_part(
+    run: &mut [FChar],
+    kind: TokenKind,
+    sigil: Option<&FChar>,
+    em: &mut Emitter<'_>,
+    cfg: &Config,
+    sc: &mut Spans,
+) {
+    if cfg.split_glued_words {
+        camel(run, kind);
+    }
+    spans(run, &mut sc.spans);
+    if cfg.collapse_repeats {
+        merge_repeats(run, &mut sc.spans);
+    }
+    let spans = &sc.spans;
+    if kind == TokenKind::Word && spans.len() == 1 {
+        if let Some(single) = single(&run[spans[0].start..spans[0].end], cfg) {
+            em.single(single);
+            return;
+        }
+    }
+    for (idx, sp) in spans.iter().enumerate() {
+        let first = &run[sp.start];
+        let tk = if kind == TokenKind::Word && first.is_digit() {
+            TokenKind::Number
+        } else {
+            kind
+        };
+        if idx == 0 {
+            em.begin_piece(tk, first, sigil);
+        } else {
+            em.begin_inner(tk, sp.sep, first);
+        }
+        if sp.camel || spans.get(idx + 1).is_some_and(|n| n.camel) {
+            em.flag(Disguises::GLUED);
+        }
+        let inner = idx > 0 && sp.sep == Sep::Glued;
+        for (i, f) in run[sp.start..sp.end].iter().enumerate() {
+            if f.has(flag::SKIP | flag::JOINT) {
+                if i > 0 && f.has(flag::INVIS_BEFORE) {
+                    em.flag(Disguises::INVISIBLE);
+                }
+                continue;
+            }
+            let first = i == 0 && !inner;
+            if f.is_letter() {
+                em.case(f.flags);
+                em.push(f, first);
+            } else {
+                em.push_raw(f, first);
+            }
+        }
+    }
+    em.close();
+}
+
+/// Folds confusables and leetspeak in a run. Decisions are taken on the
+/// whole run (across the `_` of a hashtag) because the canonical text
+/// glues its pieces back together and must read the same way again.
+fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<(usize, usize, bool)>) {
+    let (mut any, mut latin, mut all_conf) = (false, false, true);
+    for f in w.iter().filter(|f| f.is_letter() && f.script() != ARABIC) {
+        any = true;
+        if f.script() == LATIN {
+            latin = true;
+        } else if f.conf == 0 {
+            all_conf = false;
+        }
+    }
+    // Latin-looking: a Latin letter, or every letter a Latin look-alike.
+    let latin = any && (latin || (cfg.confusables && all_conf));
+    let symbol =
+        |f: &FChar| f.class == Class::Punct && !f.has(flag::SKIP | flag::NUMPUNCT | flag::JOINT);
+    if cfg.leetspeak && !latin && w.iter().any(symbol) {
+        // Not letters here: the symbols separate words, read one by one.
+        for f in w.iter_mut().filter(|f| symbol(f)) {
+            f.flags |= flag::GAP;
+        }
+        let mut a = 0;
+        while a < w.len() {
+            let b = w[a..]
+                .iter()
+                .position(|f| f.has(flag::GAP))
+                .map_or(w.len(), |p| a + p);
+            analyse(&mut w[a..b], cfg, groups);
+            a = b + 1;
+        }
+        return;
+    }
+    if latin && cfg.confusables {
+        let mut folded = None;
+        for k in 0..w.len() {
+            let f = &mut w[k];
+            if f.is_letter() && f.conf != 0 && !f.c.is_ascii() && f.script() != ARABIC {
+                f.c = f.conf as char;
+                f.set_script(LATIN);
+                f.flags |= flag::HOMOGLYPH;
+                folded = Some(k);
+            } else if f.class == Class::Mark && cfg.strip_diacritics {
+                // A mark kept on a letter that is now Latin is a diacritic
+                // (`סּ` -> `o`), as it would be on a Latin letter.
+                if let Some(base) = folded {
+                    f.flags |= flag::SKIP;
+                    w[base].flags |= flag::DIACRITIC;
+                }
+            } else if !f.has(flag::SKIP) {
+                folded = None;
+            }
+        }
+    }
+    if cfg.leetspeak && latin {
+        for f in w.iter_mut().filter(|f| symbol(f)) {
+            let l = leet(f.c).unwrap_or(f.c);
+            to_letter(f, l);
+        }
+        leet_digits(w, groups, cfg.collapse_repeats);
+    }
+}
+
+pub(crate) fn to_letter(f: &mut FChar, l: char) {
+    f.c = l;
+    f.class = Class::Letter;
+    f.set_script(LATIN);
+    f.flags |= flag::LEET;
+}
+
+/// Letters of `w` as the canonical text will have them: a run of one
+/// Latin letter counts once, since it collapses (`aa4` reads like `a4`).
+/// Counting this way makes every rule below read the canonical text the
+/// same way it read the original (idempotence).
+fn letter_units(w: &[FChar], collapse: bool) -> usize {
+    let mut n = 0;
+    let mut last = None;
+    for f in w.iter().filter(|f| !f.has(flag::SKIP | flag::JOINT)) {
+        if !(f.is_letter() && f.script() != ARABIC) {
+            last = None;
+            continue;
+        }
+        let latin = f.script() == LATIN;
+        if !(collapse && latin && last == Some(f.c)) {
+            n += 1;
+        }
+        last = latin.then_some(f.c);
+    }
+    n
+}
+
+/// Reads digit groups as letters where they sit inside letters, in order:
+///
+/// * a word of one letter and one digit (`4l`, `t0`, `Ju4`-like `a4`):
+///   the digit, unless digit-then-unit (`5g`, `4k`);
+/// * if every group between letters is one to three leetable digits
+///   (`T4l1b4n`, `D43sh`), every leetable group (`B0k0`);
+/// * with none inside, a single leading digit before two or more letters
+///   (`7aliban`, `1SIS`, `4nd`) unless they spell a unit or an ordinal
+///   (`3days`, `4th`), then a single trailing digit after two or more
+///   letters (`Medi4`, `th3`; `mp3` too, the price of `L3T`-like
+///   acronyms).
+///
+/// Numbers stay numbers: `covid19`, `4G`, `a2z`, `3rd`.
+fn leet_digits(w: &mut [FChar], groups: &mut Vec<(usize, usize, bool)>, collapse: bool) {
+    groups.clear();
+    let mut k = 0;
+    while k < w.len() {
+        if !w[k].is_digit() {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        let mut ok = true;
+        while k < w.len() && (w[k].is_digit() || w[k].has(flag::NUMPUNCT)) {
+            ok &= w[k].c.is_ascii_digit() && leet(w[k].c).is_some();
+            k += 1;
+        }
+        groups.push((s, k, ok && k - s <= 3));
+    }
+    if groups.is_empty() {
+        return;
+    }
+    let latin = |f: &FChar| f.is_letter() && f.script() != ARABIC;
+    let fold = |w: &mut [FChar], s: usize, e: usize| {
+        for f in &mut w[s..e] {
+            let l = leet(f.c).unwrap_or(f.c);
+            to_letter(f, l);
+        }
+    };
+    let Some(first_letter) = w.iter().position(latin) else {
+        return;
+    };
+    let last_letter = w.iter().rposition(latin).unwrap_or(first_letter);
+    // Anything else the canonical text will show (`_` of a hashtag, an
+    // apostrophe, will not).
+    let others = w
+        .iter()
+        .any(|f| !f.has(flag::SKIP | flag::JOINT) && !latin(f) && !f.is_digit());
+
+    // One letter and one digit.
+    if let [(s, e, true)] = groups[..] {
+        let letters = letter_units(w, collapse);
+        if e - s == 1 && letters == 1 && !others && (s == 0 || e == w.len()) {
+            let unit = s == 0 && b"kmhdswygxb".contains(&(w[last_letter].c as u8));
+            if !unit {
+                fold(w, s, e);
+            }
+            return;
+        }
+    }
+
+    let internal = |&(s, e, _): &(usize, usize, bool)| first_letter < s && last_letter >= e;
+    if groups.iter().any(internal) {
+        if groups.iter().filter(|g| internal(g)).all(|g| g.2) {
+            for &(s, e, ok) in groups.iter() {
+                if ok {
+                    fold(w, s, e);
+                }
+            }
+        }
+        return;
+    }
+
+    let mut remaining = groups.len();
+    let (s, e, ok) = groups[0];
+    if ok && e - s == 1 && s < first_letter {
+        let letters_end = groups.get(1).map_or(w.len(), |g| g.0);
+        let after = &w[e..letters_end];
+        let mut word = [0u8; 8];
+        let mut n = 0;
+        let mut last = None;
+        for f in after.iter().filter(|f| latin(f)) {
+            if last == Some(f.c) && collapse {
+                continue;
+            }
+            last = Some(f.c);
+            if n < word.len() {
+                word[n] = if f.c.is_ascii() { f.c as u8 } else { 0 };
+            }
+            n += 1;
+        }
+        let named = n <= word.len()
+            && std::str::from_utf8(&word[..n])
+                .is_ok_and(|u| UNITS.binary_search(&u).is_ok() || ORDINALS.contains(&u));
+        if n >= 2 && !named {
+            fold(w, s, e);
+            remaining -= 1;
+        }
+    }
+
+    if let Some(&(s, e, ok)) = groups.last() {
+        if ok
+            && e - s == 1
+            && e == w.len()
+            && s > last_letter
+            && remaining == 1
+            && letter_units(&w[..s], collapse) >= 2
+        {
+            fold(w, s, e);
+        }
+    }
+}
+
+/// Marks camel-case boundaries with `SPLIT`: lower -> Upper
+/// (`Tehrik|Taliban`), and for a run of capitals followed by lowercase both
+/// readings, before the last capital and after it (`BL|A|zindabad`,
+/// `PTI|P|akistan`) when the run has three or more; the matcher glues
+/// tokens back. Plain words under five letters are left whole, so `LeT`
+/// and `JeM` stay acronyms.
+fn camel(w: &mut [FChar], kind: TokenKind) {
+    let mut a = 0;
+    while a < w.len() {
+        if !w[a].is_letter() {
+            a += 1;
+            continue;
+        }
+        let arabic = w[a].script() == ARABIC;
+        let mut b = a;
+        let mut letters = 0;
+        while b < w.len()
+            && (w[b].has(flag::SKIP)
+                || w[b].class == Class::Mark
+                || (w[b].is_letter() && (w[b].script() == ARABIC) == arabic))
+        {
+            letters += w[b].is_letter() as usize;
+            b += 1;
+        }
+        if kind != TokenKind::Word || letters >= 5 {
+            camel_segment(&mut w[a..b]);
+        }
+        a = b.max(a + 1);
+    }
+}
+
+fn camel_segment(w: &mut [FChar]) {
+    let mut prev_lower = false;
+    let mut run = 0;
+    let mut last_upper = 0;
+    for k in 0..w.len() {
+        let f = w[k];
+        if !f.is_letter() {
+            continue;
+        }
+        if f.has(flag::UPPER) {
+            if prev_lower && k > 0 {
+                w[k].flags |= flag::SPLIT;
+            }
+            run += 1;
+            last_upper = k;
+            prev_lower = false;
+        } else if f.has(flag::LOWER) {
+            if run >= 2 {
+                w[last_upper].flags |= flag::SPLIT;
+                if run >= 3 {
+                    w[k].flags |= flag::SPLIT;
+                }
+            }
+            run = 0;
+            prev_lower = true;
+        }
+    }
+}
+
+/// Cuts a run into token spans at `JOINT` and `GAP` characters, at
+/// letter/digit and Arabic/non-Arabic boundaries, and at `SPLIT`.
+fn spans(run: &[FChar], out: &mut Vec<Span>) {
+    out.clear();
+    #[derive(PartialEq, Clone, Copy)]
+    enum T {
+        Letter(bool),
+        Number,
+    }
+    let mut cur: Option<(usize, T)> = None;
+    let mut sep = Sep::Space;
+    let mut camel = false;
+    for (k, f) in run.iter().enumerate() {
+        if f.has(flag::JOINT | flag::GAP) {
+            if let Some((s, _)) = cur.take() {
+                out.push(Span {
+                    start: s,
+                    end: k,
+                    sep,
+                    camel,
+                });
+            }
+            sep = if f.has(flag::JOINT) {
+                Sep::Glued
+            } else {
+                Sep::Space
+            };
+            camel = false;
+            continue;
+        }
+        if f.has(flag::SKIP) {
+            continue;
+        }
+        let t = match f.class {
+            Class::Digit => T::Number,
+            Class::Punct if f.has(flag::NUMPUNCT) => T::Number,
+            Class::Mark => match cur {
+                Some((_, t)) => t,
+                None => T::Letter(f.script() == ARABIC),
+            },
+            _ => T::Letter(f.script() == ARABIC),
+        };
+        if let Some((s, ct)) = cur {
+            let split = f.has(flag::SPLIT) && f.is_letter();
+            if t != ct || split {
+                out.push(Span {
+                    start: s,
+                    end: k,
+                    sep,
+                    camel,
+                });
+                sep = Sep::Glued;
+                camel = split && t == ct;
+                cur = None;
+            }
+        }
+        if cur.is_none() {
+            cur = Some((k, t));
+        }
+    }
+    if let Some((s, _)) = cur {
+        out.push(Span {
+            start: s,
+            end: run.len(),
+            sep,
+            camel,
+        });
+    }
+}
+
+/// Rejoins glued spans that meet on the same letter (`T|Taliban`,
+/// `#a_a`): glued tokens read as one word in the canonical text, where the
+/// repeat collapses, so they must collapse here too.
+fn merge_repeats(run: &[FChar], spans: &mut Vec<Span>) {
+    let mut out = 0;
+    for i in 0..spans.len() {
+        let sp = spans[i];
+        if out > 0 && sp.sep == Sep::Glued {
+            let prev = &spans[out - 1];
+            let a = run[prev.start..prev.end]
+                .iter()
+                .rev()
+                .find(|f| !f.has(flag::SKIP | flag::JOINT));
+            let b = &run[sp.start];
+            if let Some(a) = a {
+                if a.is_letter()
+                    && b.is_letter()
+                    && a.c == b.c
+                    && a.script() == b.script()
+                    && matches!(a.script(), LATIN | ARABIC)
+                {
+                    spans[out - 1].end = sp.end;
+                    continue;
+                }
+            }
+        }
+        spans[out] = sp;
+        out += 1;
+    }
+    spans.truncate(out);
+}
+
+/// A word that is one letter once repeats collapse (`T`, `aaa`, `ببب`).
+fn single(w: &[FChar], cfg: &Config) -> Option<Single> {
+    let mut units = w.iter().filter(|f| !f.has(flag::SKIP));
+    let first = units.next()?;
+    if !first.is_letter() {
+        return None;
+    }
+    let mut count = 1;
+    let mut written = String::new();
+    written.push(first.c);
+    for f in units {
+        if f.class == Class::Mark {
+            // Only if it would not be written (see `Emitter::push_char`).
+            if !f.has(flag::NONSTARTER) || stays_normal(&written, f.c) {
+                return None;
+            }
+            continue;
+        }
+        if !f.is_letter() || f.c != first.c {
+            return None;
+        }
+        count += 1;
+    }
+    let script = first.script();
+    let one = count == 1
+        || (cfg.collapse_repeats && (script == LATIN || (script == ARABIC && count >= 3)));
+    one.then(|| Single::new(w, first.c, script))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn units_sorted() {
+        assert!(super::UNITS.windows(2).all(|w| w[0] < w[1]));
+    }
+}
