@@ -1,0 +1,432 @@
+//! The bodies of vigil's fuzz targets, and the invariants they check.
+//!
+//! Each `fuzz_targets/*.rs` calls one function here, so the same bodies can
+//! also be driven without libFuzzer (see `examples/smoke.rs`). A body
+//! panics only when vigil breaks a promise: a panic inside vigil, a span
+//! off a `char` boundary or not covering its text, a non-idempotent
+//! normalization, a score outside `[0, 1]`, or an error of the wrong kind.
+
+use std::sync::OnceLock;
+use vigil::mirror::{Account, MirrorIndex, MirrorScorer};
+use vigil::{Detector, Error, Lexicon, Normalized, Normalizer, NormalizerOptions, Report, Verdict};
+
+/// A small lexicon in every script, so fuzzed text reaches the matcher
+/// independently of the embedded data.
+pub const LEXICON: &str = "\
+Tehrik-i-Taliban Pakistan\tttp\torg\ten\thigh\tany\tfuzz
+TTP\tttp\torg\ten\thigh\tcaps\tfuzz
+Islamic State\tisis\torg\ten\thigh\tany\tfuzz
+ISIS\tisis\torg\ten\thigh\tany\tfuzz
+داعش\tisis\torg\tar\thigh\tany\tfuzz
+تحریک طالبان پاکستان\tttp\torg\tur\thigh\tany\tfuzz
+baqiyah wa tatamaddad\tisis\tslogan\tar\thigh\tany\tfuzz
+istishhadi\t-\tingroup\tmul\thigh\tany\tfuzz
+zindabad\t-\tpraise\tur-Latn\tmedium\tany\tfuzz
+condemned\t-\tcounter\ten\tlow\tany\tfuzz
+isis flower\t-\tallow\ten\tlow\tany\tfuzz
+";
+
+/// Text that meets every entry of [`LEXICON`], scanned with fuzzed
+/// lexicons.
+pub const SAMPLE: &str = "Long live the T.T.P! ISIS zindabad, داعش. \
+    Tehrik-i-Taliban Pakistan condemned; #IslamicState istishhadi \
+    baqiyah wa tatamaddad تحریک طالبان پاکستان isis flower";
+
+pub fn detector() -> &'static Detector {
+    static D: OnceLock<Detector> = OnceLock::new();
+    D.get_or_init(|| {
+        let lexicon = Lexicon::from_tsv(LEXICON.as_bytes()).expect("fuzz lexicon");
+        Detector::builder()
+            .lexicon(lexicon)
+            .build()
+            .expect("detector")
+    })
+}
+
+/// Fuzz input as text: valid UTF-8 as is, anything else repaired.
+pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+// ---------------------------------------------------------------------------
+// Invariants
+// ---------------------------------------------------------------------------
+
+pub fn check_normalized(input: &str, n: &Normalized) {
+    let canon = n.text();
+    assert_eq!(n.original_len(), input.len());
+    let (mut prev_end, mut prev_src) = (0, 0);
+    for (i, t) in n.tokens().iter().enumerate() {
+        let r = t.range();
+        assert!(
+            r.start < r.end && r.start >= prev_end && r.end <= canon.len(),
+            "token {t:?}"
+        );
+        assert!(canon.is_char_boundary(r.start) && canon.is_char_boundary(r.end));
+        assert_eq!(n.token_text(t), &canon[r.clone()]);
+        assert_eq!(t.sep == vigil::Sep::Start, i == 0, "token {i}: {t:?}");
+        let src = n.source_span(r.clone());
+        assert!(
+            src.start < src.end && src.end <= input.len() && src.start >= prev_src,
+            "token {t:?} maps to {src:?}"
+        );
+        assert!(input.is_char_boundary(src.start) && input.is_char_boundary(src.end));
+        prev_end = r.end;
+        prev_src = src.start;
+    }
+    let len = canon.len();
+    for probe in [
+        0..len,
+        len / 2..len,
+        1..len / 2 + 1,
+        len..len + 3,
+        usize::MAX - 1..usize::MAX,
+    ] {
+        let src = n.source_span(probe.clone());
+        assert!(
+            src.start <= src.end && src.end <= input.len(),
+            "{probe:?} -> {src:?}"
+        );
+        assert!(input.is_char_boundary(src.start) && input.is_char_boundary(src.end));
+    }
+}
+
+pub fn check_report(d: &Detector, input: &str, r: &Report) {
+    assert!(
+        r.score.is_finite() && (0.0..=1.0).contains(&r.score),
+        "score {}",
+        r.score
+    );
+    match r.verdict {
+        Verdict::Clean => assert_eq!(r.score, 0.0),
+        Verdict::Mention => assert!(r.score > 0.1 && r.score <= 0.5, "mention {}", r.score),
+        Verdict::Support => assert!(r.score > 0.5, "support {}", r.score),
+    }
+    let evidence = r.matches.iter().any(|m| m.category.is_group_evidence());
+    assert_eq!(r.verdict == Verdict::Clean, !evidence);
+    let mut prev = 0;
+    for m in &r.matches {
+        assert!(
+            m.start < m.end && m.end <= input.len() && m.start >= prev,
+            "{m:?}"
+        );
+        assert!(input.is_char_boundary(m.start) && input.is_char_boundary(m.end));
+        assert_eq!(&input[m.start..m.end], m.text);
+        assert_ne!(m.category, vigil::Category::Allow);
+        let e = d
+            .lexicon()
+            .get(m.entry)
+            .expect("match names a lexicon entry");
+        assert_eq!((e.key, e.term), (m.key.as_str(), m.term.as_str()));
+        prev = m.start;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Compiled data: getting past the checksum
+// ---------------------------------------------------------------------------
+
+/// A copy of vigil's header checksum (`src/codec.rs`), so fuzzed damage
+/// can be re-sealed and reach the structure checks behind the checksum.
+fn checksum_with(seed: u64, data: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = K ^ seed.rotate_left(17) ^ (data.len() as u64);
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    let mut w = [0u8; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    h = (h ^ u64::from_le_bytes(w) ^ 0xFF)
+        .wrapping_mul(K)
+        .rotate_left(29);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 33)
+}
+
+const HEADER_LEN: usize = 40;
+
+/// Rewrites the payload length and checksum of a vigil file in place, so
+/// that only the structure behind the header can reject it.
+pub fn reseal(bytes: &mut [u8]) {
+    if bytes.len() < HEADER_LEN {
+        return;
+    }
+    // magic 0..8, version 8..12, meta 12..20, payload length 20..28,
+    // checksum 28..36, reserved 36..40.
+    let payload_len = (bytes.len() - HEADER_LEN) as u64;
+    bytes[20..28].copy_from_slice(&payload_len.to_le_bytes());
+    let seed = checksum_with(0, &bytes[8..24]);
+    let sum = checksum_with(seed, &bytes[HEADER_LEN..]);
+    bytes[28..36].copy_from_slice(&sum.to_le_bytes());
+}
+
+/// Checks that [`reseal`] still matches vigil's format: re-sealing a file
+/// vigil wrote must not change it.
+fn assert_reseal_matches(good: &[u8]) {
+    let mut copy = good.to_vec();
+    reseal(&mut copy);
+    assert!(
+        copy == good,
+        "fuzz/src/lib.rs: reseal() no longer matches src/codec.rs"
+    );
+}
+
+/// Damages `base` as `data` says: the first two bytes choose a new length
+/// (truncate or extend), then each (offset u16, xor u8) triple flips bits.
+pub fn damage(base: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = base.to_vec();
+    let Some((len, rest)) = data.split_first_chunk::<2>() else {
+        return out;
+    };
+    let len = u16::from_le_bytes(*len) as usize;
+    if len < out.len() && len % 7 == 0 {
+        out.truncate(len);
+    } else if len % 11 == 0 {
+        out.extend(std::iter::repeat(0xA5).take(len % 64));
+    }
+    for patch in rest.chunks_exact(3) {
+        if out.is_empty() {
+            break;
+        }
+        let at = u16::from_le_bytes([patch[0], patch[1]]) as usize % out.len();
+        out[at] ^= patch[2];
+    }
+    out
+}
+
+fn assert_typed(err: &Error, what: &str) {
+    match err {
+        Error::Corrupt { what: w, .. } | Error::Version { what: w, .. } => {
+            assert!(
+                w.contains(what),
+                "error names {w:?}, expected {what:?}: {err}"
+            )
+        }
+        other => panic!("expected Corrupt or Version for {what}, got {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Target bodies
+// ---------------------------------------------------------------------------
+
+/// `normalize`: spans sound, output idempotent, buffers reused cleanly, for
+/// the default options and an option set chosen by the first byte.
+pub fn normalize(data: &[u8]) {
+    let input = text(data);
+    let norm = Normalizer::default();
+    let once = norm.normalize(&input);
+    check_normalized(&input, &once);
+    let twice = norm.normalize(once.text());
+    assert_eq!(twice.text(), once.text(), "not idempotent");
+    let mut reused = twice;
+    norm.normalize_into(&input, &mut reused);
+    assert!(reused == once, "normalize_into differs from normalize");
+
+    let bits = data.first().copied().unwrap_or(0);
+    let on = |i: u8| bits & (1 << i) != 0;
+    let opts = NormalizerOptions {
+        confusables: on(0),
+        leetspeak: on(1),
+        arabic_variants: on(2),
+        strip_diacritics: on(3),
+        collapse_repeats: on(4),
+        join_spaced_letters: on(5),
+        split_glued_words: on(6),
+    };
+    let custom = Normalizer::builder().options(opts).build();
+    let once = custom.normalize(&input);
+    check_normalized(&input, &once);
+    assert_eq!(
+        custom.normalize(once.text()).text(),
+        once.text(),
+        "{opts:?}"
+    );
+}
+
+/// `scan`: report invariants with the fuzz lexicon and the embedded one;
+/// a batch of the input's lines equals scanning them one by one.
+pub fn scan(data: &[u8]) {
+    let input = text(data);
+    let d = detector();
+    let r = d.scan(&input);
+    check_report(d, &input, &r);
+    let embedded = Detector::default();
+    check_report(&embedded, &input, &embedded.scan(&input));
+    let lines: Vec<&str> = input.split('\n').collect();
+    let batch = d.scan_batch(&lines);
+    for (line, report) in lines.iter().zip(&batch) {
+        assert!(*report == d.scan(line), "batch differs on {line:?}");
+    }
+}
+
+/// `lexicon_from_bytes`: raw bytes, and damaged-then-resealed copies of a
+/// real compiled lexicon, load or fail with a typed error; a lexicon that
+/// loads can be used.
+pub fn lexicon_from_bytes(data: &[u8]) {
+    static GOOD: OnceLock<Vec<u8>> = OnceLock::new();
+    let good = GOOD.get_or_init(|| {
+        let bytes = detector().lexicon().to_bytes();
+        assert_reseal_matches(&bytes);
+        bytes
+    });
+    let raw = data.first().is_some_and(|b| b & 1 == 1);
+    let bytes = if raw {
+        data.to_vec()
+    } else {
+        let mut b = damage(good, data);
+        reseal(&mut b);
+        b
+    };
+    match Lexicon::from_bytes(&bytes) {
+        Err(e) => assert_typed(&e, "lexicon"),
+        Ok(lexicon) => {
+            for e in lexicon.iter() {
+                let _ = lexicon.lookup(e.term);
+            }
+            let _ = lexicon.groups().count();
+            let d = Detector::builder()
+                .lexicon(lexicon)
+                .build()
+                .expect("detector");
+            let r = d.scan(SAMPLE);
+            check_report(&d, SAMPLE, &r);
+        }
+    }
+}
+
+/// `lexicon_from_tsv`: any source compiles or names a line that exists;
+/// a compiled result round-trips and scans its own source.
+pub fn lexicon_from_tsv(data: &[u8]) {
+    match Lexicon::from_tsv(data) {
+        Err(Error::Lexicon { line, .. }) => {
+            let lines = data.split(|&b| b == b'\n').count();
+            assert!(line >= 1 && line <= lines, "line {line} of {lines}");
+        }
+        Err(Error::Conflict { first, second, .. }) => assert_ne!(first, second),
+        Err(other) => panic!("unexpected error from a TSV source: {other:?}"),
+        Ok(lexicon) => {
+            let again = Lexicon::from_bytes(lexicon.as_bytes()).expect("own bytes load");
+            assert_eq!(again.as_bytes(), lexicon.as_bytes());
+            for e in again.iter() {
+                assert_eq!(
+                    again.lookup(e.term).map(|f| f.id),
+                    Some(e.id),
+                    "{:?}",
+                    e.term
+                );
+            }
+            let d = Detector::builder()
+                .lexicon(again)
+                .build()
+                .expect("detector");
+            let input = text(data);
+            check_report(&d, &input, &d.scan(&input));
+        }
+    }
+}
+
+fn banned() -> &'static [Account] {
+    static B: OnceLock<Vec<Account>> = OnceLock::new();
+    B.get_or_init(|| {
+        vec![
+            Account::new("b1")
+                .handle("umar_media")
+                .display_name("Umar Media")
+                .bio("Official media office. Statements, videos, news from the front.")
+                .link("https://t.me/umarmedia")
+                .post("New statement from the brothers, share widely"),
+            Account::new("b2")
+                .handle("ali_khan")
+                .display_name("Ali Khan"),
+            Account::new("b3")
+                .handle("الدولة")
+                .display_name("دَاعِش 🔥")
+                .bio("باقية وتتمدد")
+                .link("whatsapp.com/channel/abc"),
+            Account::new("b4"),
+        ]
+    })
+}
+
+fn check_matches(index: &MirrorIndex, query: &Account) {
+    let found = index.find_mirrors(query);
+    assert!(found.len() <= index.config().max_matches);
+    for w in found.windows(2) {
+        assert!(w[0].score >= w[1].score, "not best first");
+    }
+    for m in &found {
+        assert!(
+            m.score.is_finite() && (0.0..=1.0).contains(&m.score),
+            "{m:?}"
+        );
+        assert_eq!(m.is_mirror, m.score >= index.config().threshold, "{m:?}");
+    }
+}
+
+/// `mirror_index_from_bytes`: raw bytes, and damaged-then-resealed copies
+/// of a real index, load or fail with a typed error; an index that loads
+/// answers queries within its promises.
+pub fn mirror_index_from_bytes(data: &[u8]) {
+    static GOOD: OnceLock<Vec<u8>> = OnceLock::new();
+    let good = GOOD.get_or_init(|| {
+        let bytes = MirrorIndex::from_accounts(banned())
+            .expect("index")
+            .to_bytes();
+        assert_reseal_matches(&bytes);
+        bytes
+    });
+    let raw = data.first().is_some_and(|b| b & 1 == 1);
+    let bytes = if raw {
+        data.to_vec()
+    } else {
+        let mut b = damage(good, data);
+        reseal(&mut b);
+        b
+    };
+    match MirrorIndex::from_bytes(&bytes) {
+        Err(e) => assert_typed(&e, "mirror index"),
+        Ok(mut index) => {
+            for q in banned() {
+                check_matches(&index, q);
+            }
+            index.insert(&banned()[0]).expect("insert");
+            check_matches(&index, &banned()[0]);
+            let _ = index.to_bytes();
+        }
+    }
+}
+
+/// `account_json`: any JSON that parses as an [`Account`] compares with
+/// itself and others symmetrically within `[0, 1]`, and can be searched
+/// for and indexed.
+pub fn account_json(data: &[u8]) {
+    let Ok(account) = serde_json::from_slice::<Account>(data) else {
+        return;
+    };
+    let scorer = MirrorScorer::default();
+    for other in banned().iter().chain(std::iter::once(&account)) {
+        let ab = scorer.similarity(&account, other);
+        let ba = scorer.similarity(other, &account);
+        assert!(
+            ab.score.is_finite() && (0.0..=1.0).contains(&ab.score),
+            "{ab:?}"
+        );
+        assert_eq!(ab.score, ba.score, "not symmetric with {}", other.id);
+        assert_eq!(ab.is_mirror, ab.score >= scorer.config().threshold);
+    }
+    static INDEX: OnceLock<MirrorIndex> = OnceLock::new();
+    let index = INDEX.get_or_init(|| MirrorIndex::from_accounts(banned()).expect("index"));
+    check_matches(index, &account);
+    let mut own = MirrorIndex::from_accounts(banned()).expect("index");
+    own.insert(&account).expect("insert");
+    check_matches(&own, &account);
+    let json = serde_json::to_vec(&account).expect("serialize");
+    let back: Account = serde_json::from_slice(&json).expect("round trip");
+    assert_eq!(back, account);
+}
