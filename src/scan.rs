@@ -114,7 +114,9 @@ pub(crate) fn find(
         }
         candidates(lexicon, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
-        scratch.cands.sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+        scratch
+            .cands
+            .sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         let mut picked = None;
         for &(last, value) in &scratch.cands {
             let Some(entry) = u32::try_from(value).ok().and_then(|id| lexicon.get(id)) else {
@@ -199,11 +201,27 @@ fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut 
         if st.pos > tok.start as usize && b & 0xC0 != 0x80 {
             if let Some(ti) = node.find_input(b' ') {
                 let tr = node.transition(ti);
+                let out = st.out.wrapping_add(tr.out.value());
                 s.stack.push(State {
                     addr: tr.addr,
-                    out: st.out.wrapping_add(tr.out.value()),
+                    out,
                     ..st
                 });
+                // Glued words that meet on one letter (`#AsSahab`) had the
+                // pair collapsed by the repeat fold: let the key's second
+                // copy reuse the text's one.
+                let prev = text[st.pos - 1];
+                if prev.is_ascii_alphabetic() {
+                    let after = fst.node(tr.addr);
+                    if let Some(ti2) = after.find_input(prev) {
+                        let tr2 = after.transition(ti2);
+                        s.stack.push(State {
+                            addr: tr2.addr,
+                            out: out.wrapping_add(tr2.out.value()),
+                            ..st
+                        });
+                    }
+                }
             }
         }
         if let Some(ti) = node.find_input(b) {

@@ -186,3 +186,11 @@ fn detector_is_send_sync_and_cheap_to_clone() {
     assert_send_sync::<Lexicon>();
     assert_send_sync::<Report>();
 }
+
+#[test]
+fn glued_words_that_meet_on_one_letter_still_match() {
+    // The repeat fold collapses `aA` across the glue: `fitnalkhawarij`.
+    let d = detector();
+    let r = d.scan("#FitnaAlKhawarij strikes again");
+    assert_eq!(found(&r), [("FitnaAlKhawarij", "ttp")]);
+}

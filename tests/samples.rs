@@ -11,7 +11,10 @@ fn sample_posts_get_their_intended_verdicts() {
     let detector = Detector::default();
     let mut wrong = Vec::new();
     let mut checked = 0;
-    for line in expected.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in expected
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let mut f = line.split('\t');
         let (Some(n), Some(verdict), Some(groups)) = (f.next(), f.next(), f.next()) else {
             panic!("malformed expectation line: {line:?}");
@@ -35,5 +38,10 @@ fn sample_posts_get_their_intended_verdicts() {
         }
     }
     assert_eq!(checked, posts.len(), "every sample post has an expectation");
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

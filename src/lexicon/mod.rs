@@ -114,7 +114,7 @@ impl EntryRef<'_> {
 /// let tsv = "# term\tgroup\tcategory\tlang\tseverity\trule\tsource\n\
 ///            Tehrik-i-Taliban Pakistan\tttp\torg\ten\thigh\tany\tUN 1267 QDe.132\n";
 /// let lexicon = Lexicon::from_tsv(tsv.as_bytes())?;
-/// let entry = lexicon.lookup("TEHRIK E TALIBAN PAKISTAN").unwrap();
+/// let entry = lexicon.lookup("TEHRIK I  TALIBAN-PAKISTAN").unwrap();
 /// assert_eq!(entry.group, Some("ttp"));
 ///
 /// // Compiled bytes round-trip, with a checksum and version header.
