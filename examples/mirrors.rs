@@ -13,7 +13,14 @@
 //! is reported on stderr with its line number and skipped.
 
 use std::io::{BufRead, BufWriter, Write};
-use vigil::{Account, MirrorIndex};
+use vigil::{Account, MirrorIndex, MirrorMatch};
+
+/// One output line.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    matches: &'a [MirrorMatch],
+}
 
 /// Candidates are searched in parallel, this many at a time.
 const BATCH: usize = 4096;
@@ -53,8 +60,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut pending: Vec<Account> = Vec::with_capacity(BATCH);
     let flush = |pending: &mut Vec<Account>, out: &mut BufWriter<_>| -> std::io::Result<()> {
         for (a, matches) in pending.iter().zip(index.find_mirrors_batch(pending)) {
-            let line = serde_json::json!({ "id": a.id, "matches": matches });
-            writeln!(out, "{line}")?;
+            let line = Line {
+                id: &a.id,
+                matches: &matches,
+            };
+            serde_json::to_writer(&mut *out, &line)?;
+            writeln!(out)?;
         }
         pending.clear();
         Ok(())

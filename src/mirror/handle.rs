@@ -20,12 +20,12 @@
 //! one. The [`Handle::specificity`] of a core made only of common names
 //! (`alikhan`) is low, so such handles never carry a match alone.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::edit::{bounded_osa, char_len, may_be_within};
 use super::names;
-use crate::normalize::Normalizer;
+use crate::normalize::{Normalized, Normalizer};
+use std::cell::RefCell;
 
 /// Handles longer than this (in characters, after folding) are compared on
 /// their first `MAX_CHARS` characters.
@@ -134,13 +134,7 @@ impl Handle {
         push(b"hd", core);
         if chars.len() >= 5 {
             let mut buf = String::with_capacity(core.len());
-            for (i, &(at, c)) in chars.iter().enumerate() {
-                // Deleting either letter of a pair gives the same string:
-                // skeletons have no repeats, so this only skips nothing; kept
-                // for cores rebuilt from untrusted bytes.
-                if i > 0 && chars[i - 1].1 == c {
-                    continue;
-                }
+            for &(at, c) in &chars {
                 buf.clear();
                 buf.push_str(&core[..at]);
                 buf.push_str(&core[at + c.len_utf8()..]);
@@ -298,9 +292,25 @@ fn fold_handle(normalizer: &Normalizer, raw: &str) -> (String, Vec<usize>) {
             pre.push(c);
         }
     }
-    let norm = normalizer.normalize(&pre);
-    let starts: Vec<usize> = norm.tokens().iter().map(|t| t.start as usize).collect();
-    fold(norm.text(), &starts)
+    NORM.with(|cell| {
+        let mut fresh = Normalized::default();
+        let mut held = cell.try_borrow_mut();
+        let norm = held.as_deref_mut().unwrap_or(&mut fresh);
+        normalizer.normalize_into(&pre, norm);
+        let starts: Vec<usize> = norm.tokens().iter().map(|t| t.start as usize).collect();
+        fold(norm.text(), &starts)
+    })
+}
+
+thread_local! {
+    /// Reused so folding a handle allocates only what it returns.
+    static NORM: RefCell<Normalized> = RefCell::new(Normalized::default());
+}
+
+/// The skeleton of text already normalized (a folded display name), to
+/// compare with handle cores.
+pub(crate) fn skeleton_of_normalized(text: &str) -> String {
+    fold(text, &[]).0
 }
 
 /// Steps 2 and 3 of the module docs on normalized text whose tokens
@@ -465,7 +475,7 @@ fn specificity(core: &str) -> f32 {
     if len <= 4 {
         return 0.4;
     }
-    let dict: &HashSet<String> = names::skeletons();
+    let dict = names::skeletons();
     let rare = names::uncommon_chars(core, dict);
     let by_rare = (rare as f32 / 5.0).min(1.0);
     let by_len = ((len - 4) as f32 / 4.0).min(1.0);
@@ -591,7 +601,7 @@ mod tests {
     #[test]
     fn keys_meet_for_one_edit() {
         let keys = |s: &str| {
-            let mut out = HashSet::new();
+            let mut out = std::collections::HashSet::new();
             h(s).keys(|ns, k| {
                 out.insert((ns.to_vec(), k.to_string()));
             });

@@ -10,10 +10,33 @@
 //! names and such handles (`alikhan92`). It is deliberately short: only
 //! names common enough to collide by chance across a large platform.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::normalize::Normalizer;
+use crate::normalize::{Normalized, Normalizer};
+use std::cell::RefCell;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A set of words with a fast hash: these sets are looked up hundreds of
+/// times per account, and the keys are not attacker-chosen in bulk.
+pub(crate) type WordSet = std::collections::HashSet<String, BuildHasherDefault<WordHasher>>;
+
+/// A multiply-rotate hash over eight bytes at a time.
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// The list, one or more names a line, `#` comments.
 const COMMON: &str = include_str!("common_names.txt");
@@ -26,8 +49,8 @@ fn common() -> impl Iterator<Item = &'static str> {
 }
 
 /// The common names, normalized the way display names are.
-fn folded() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn folded() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         let n = Normalizer::default();
         common()
@@ -41,8 +64,8 @@ fn folded() -> &'static HashSet<String> {
 }
 
 /// The common names folded to handle skeletons (see `handle.rs`).
-pub(crate) fn skeletons() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+pub(crate) fn skeletons() -> &'static WordSet {
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| {
         let n = Normalizer::default();
         common()
@@ -85,10 +108,24 @@ pub(crate) struct FoldedName {
 /// Folds a display name (its first 256 bytes).
 pub(crate) fn fold_name(normalizer: &Normalizer, raw: &str) -> FoldedName {
     let raw = &raw[..super::handle::floor_boundary(raw, MAX_NAME)];
-    let norm = normalizer.normalize(raw);
+    NORM.with(|cell| {
+        let mut fresh = Normalized::default();
+        let mut held = cell.try_borrow_mut();
+        let norm = held.as_deref_mut().unwrap_or(&mut fresh);
+        normalizer.normalize_into(raw, norm);
+        fold_words(norm.text())
+    })
+}
+
+thread_local! {
+    /// Reused so folding a name allocates only what it returns.
+    static NORM: RefCell<Normalized> = RefCell::new(Normalized::default());
+}
+
+fn fold_words(text: &str) -> FoldedName {
     let mut out = FoldedName::default();
     let mut rare = 0usize;
-    for w in words(norm.text()) {
+    for w in words(text) {
         if w.chars().all(|c| c.is_ascii_digit()) || NAME_AFFIXES.contains(&w) {
             out.affix = true;
             continue;
@@ -206,7 +243,7 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 /// How many characters of `s` are *not* covered by common names, when `s` is
 /// cut into pieces as favourably to the names as possible (`alikhan` -> 0,
 /// `umarmedia` -> 5). Quadratic in a length capped by the caller.
-pub(crate) fn uncommon_chars(s: &str, dict: &HashSet<String>) -> usize {
+pub(crate) fn uncommon_chars(s: &str, dict: &WordSet) -> usize {
     let bounds: Vec<usize> = s
         .char_indices()
         .map(|(i, _)| i)

@@ -62,10 +62,7 @@ impl Profile {
         let handle = Handle::new(normalizer, &account.handle);
         let folded = names::fold_name(normalizer, &account.display_name);
         let (name, name_info) = (folded.text, folded.info);
-        let derived = spells(
-            handle.core(),
-            &handle::skeleton(normalizer, &account.display_name),
-        );
+        let derived = spells(handle.core(), &handle::skeleton_of_normalized(&name));
         let (_, _, bio_words) = sh.add(normalizer, &account.bio, text::BIO_GRAM);
         let bio_bands = (bio_words > MIN_KEYED_SHINGLES).then(|| sh.bands());
         let bio = sh.finish();

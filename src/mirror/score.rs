@@ -34,8 +34,15 @@ use serde::{Deserialize, Serialize};
 ///
 /// let w = Weights::default();
 /// assert!(w.links > w.display_name);
+///
+/// // Configurations read from JSON may leave out what they do not change.
+/// let config: vigil::MirrorConfig =
+///     serde_json::from_str(r#"{"threshold": 0.8, "weights": {"display_name": 0.2}}"#).unwrap();
+/// assert_eq!(config.weights.display_name, 0.2);
+/// assert_eq!(config.weights.links, w.links);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Weights {
     /// Handle skeleton similarity.
     pub handle: f32,
@@ -67,7 +74,7 @@ impl Default for Weights {
 /// calibrated with `examples/mirror_eval.rs` on generated accounts (20,000
 /// banned; 6,000 queries: mirrors, look-alikes, ordinary accounts): at 0.7
 /// precision is 0.9996 and recall 0.96, ROC AUC 0.99. Below 0.6 precision
-/// collapses (0.76 at 0.5): people who share a name with a banned account
+/// collapses (0.77 at 0.5): people who share a name with a banned account
 /// and whose handle spells it (`daud.orakzai1984`, "Daud Orakzai") score
 /// about 0.58, so 0.7 keeps a margin above them. In practice 0.7 takes a
 /// handle match plus one more trait (a copied bio, display name, link or

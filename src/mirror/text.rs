@@ -106,8 +106,16 @@ impl Shingler {
         for (b, key) in out.iter_mut().enumerate() {
             let mut h = b as u64;
             for r in 0..ROWS {
-                let seed = mix(((b * ROWS + r) as u64) ^ 0x2D35_8DCC_AA6C_78A5);
-                let min = self.grams.iter().map(|&g| mix(g ^ seed)).min().unwrap_or(0);
+                // Shingle hashes are already mixed: xor and an odd
+                // multiplier give each row its own order cheaply.
+                let salt = mix(((b * ROWS + r) as u64) ^ 0x2D35_8DCC_AA6C_78A5);
+                let odd = salt | 1;
+                let min = self
+                    .grams
+                    .iter()
+                    .map(|&g| (g ^ salt).wrapping_mul(odd))
+                    .min()
+                    .unwrap_or(0);
                 h = mix(h ^ min);
             }
             *key = h;
