@@ -200,6 +200,12 @@ fn leetspeak_inside_words() {
     same("j1h4d", "jihad", Disguises::LEETSPEAK);
     same("zind4b4d", "zindabad", Disguises::LEETSPEAK);
     same("mujah1d33n", "mujahideen", Disguises::LEETSPEAK);
+    // At a word's edge, and as the connector of a hyphenated name.
+    same("ISI$", "ISIS", Disguises::LEETSPEAK);
+    same("Fitn@", "Fitna", Disguises::LEETSPEAK);
+    same("L3T", "LeT", Disguises::LEETSPEAK);
+    assert_eq!(words("Tehrik-1-Taliban"), ["tehrik", "i", "taliban"]);
+    assert_eq!(words("Lashkar-3-Taiba"), ["lashkar", "e", "taiba"]);
     // Arabic-script words are never read as leetspeak.
     assert_eq!(words("طالبان7"), ["طالبان", "7"]);
 }
@@ -242,6 +248,7 @@ fn numbers_stay_numbers() {
         "0300-1234567 pe cal karo"
     );
     assert_eq!(text("3days 10mins"), "3days 10mins");
+    assert_eq!(text("1st 3rd 4th 5G"), "1st 3rd 4th 5g");
     assert_eq!(words("۵۰۰ روپے"), ["500", "روپے"]);
 }
 

@@ -184,10 +184,10 @@ pub fn damage(base: &[u8], data: &[u8]) -> Vec<u8> {
         return out;
     };
     let len = u16::from_le_bytes(*len) as usize;
-    if len < out.len() && len % 7 == 0 {
+    if len < out.len() && len.is_multiple_of(7) {
         out.truncate(len);
-    } else if len % 11 == 0 {
-        out.extend(std::iter::repeat(0xA5).take(len % 64));
+    } else if len.is_multiple_of(11) {
+        out.extend(std::iter::repeat_n(0xA5, len % 64));
     }
     for patch in rest.chunks_exact(3) {
         if out.is_empty() {

@@ -177,16 +177,13 @@ fn leet_inside(buf: &[FChar], j: usize, start: usize) -> bool {
     if c == '!' && !prev.is_some_and(|p| p.is_word()) {
         return false;
     }
-    // Closing a word of two or more letters: `Fitn@`, `ISI$`.
+    // Closing a word: `Fitn@`, `w@`, `ISI$` (`$` after two letters or
+    // more, so `A$ 5` stays a price).
     let next_wordish = buf
         .get(j + 1)
         .is_some_and(|x| x.is_word() || (x.class == Class::Punct && is_leet_symbol(x.c)));
-    if matches!(c, '@' | '$')
-        && j >= start + 2
-        && buf[j - 1].is_letter()
-        && buf[j - 2].is_letter()
-        && !next_wordish
-    {
+    let letters = |n: usize| j >= start + n && buf[j - n..j].iter().all(FChar::is_letter);
+    if !next_wordish && ((c == '@' && letters(1)) || (c == '$' && letters(2))) {
         return true;
     }
     for x in buf.iter().skip(j + 1).take(3) {

@@ -70,9 +70,15 @@ pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     if !ch(buf, i).is_ascii_alphanumeric() {
         return None;
     }
+    // Every scan is bounded (a scheme, a local part, a domain name have
+    // length limits), so looking for URLs at every word of a long run of
+    // `a.a.a.a...` stays linear.
     let mut j = i;
     while ch(buf, j).is_ascii_alphanumeric() {
         j += 1;
+        if j - i > MAX_LOCAL {
+            return None;
+        }
     }
     // Cheap exit for ordinary words.
     if !matches!(ch(buf, j), ':' | '.' | '@' | '+' | '-' | '_' | '%') {
@@ -80,7 +86,7 @@ pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     }
     // scheme://
     let mut k = j;
-    while matches!(ch(buf, k), 'a'..='z' | '0'..='9' | '+' | '.' | '-') {
+    while matches!(ch(buf, k), 'a'..='z' | '0'..='9' | '+' | '.' | '-') && k - i <= MAX_SCHEME {
         k += 1;
     }
     if ch(buf, i).is_ascii_lowercase()
@@ -98,7 +104,9 @@ pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     }
     // local@domain
     let mut k = i;
-    while matches!(ch(buf, k), 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-') {
+    while matches!(ch(buf, k), 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-')
+        && k - i <= MAX_LOCAL
+    {
         k += 1;
     }
     if ch(buf, k) == '@' {
@@ -109,6 +117,12 @@ pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     (ch(buf, d) == '/').then(|| url_end(buf, d).max(d))
 }
 
+/// Longest scheme, local part (RFC 5321) and domain name (RFC 1035) looked
+/// for.
+const MAX_SCHEME: usize = 32;
+const MAX_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 253;
+
 /// The end of `label.label...tld` at `i`, if its last label is a known TLD.
 fn domain_end<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     let mut j = i;
@@ -118,6 +132,9 @@ fn domain_end<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
         let s = j;
         while matches!(ch(buf, j), 'a'..='z' | '0'..='9' | '-') {
             j += 1;
+            if j - i > MAX_DOMAIN {
+                return None;
+            }
         }
         if j == s {
             return None;

@@ -34,9 +34,6 @@ const UNITS: &[&str] = &[
     "week", "weeks", "year", "years", "yrs",
 ];
 
-/// Ordinal suffixes: `1st`, `3rd`, `4th` are numbers, not leetspeak.
-const ORDINALS: &[&str] = &["st", "nd", "rd", "th"];
-
 /// Analyses `run` and writes its tokens. `sigil` is the `#` or `@` in
 /// front of a hashtag or handle.
 pub(crate) fn emit(
@@ -312,9 +309,12 @@ fn leet_digits(w: &mut [FChar], groups: &mut Vec<(usize, usize, bool)>, collapse
             }
             n += 1;
         }
+        let digit = w[s].c;
         let named = n <= word.len()
-            && std::str::from_utf8(&word[..n])
-                .is_ok_and(|u| UNITS.binary_search(&u).is_ok() || ORDINALS.contains(&u));
+            && std::str::from_utf8(&word[..n]).is_ok_and(|u| {
+                UNITS.binary_search(&u).is_ok()
+                    || matches!((digit, u), (_, "th") | ('1', "st") | ('3', "rd"))
+            });
         if n >= 2 && !named {
             fold(w, s, e);
             remaining -= 1;

@@ -68,9 +68,22 @@ fn regression_fuzz_normalize_spread_letters_with_marks_are_idempotent() {
 #[test]
 fn regression_fuzz_leetspeak_after_folding_is_idempotent() {
     let norm = Normalizer::default();
-    for input in ["ll3", "tt0", "TT1", "5an9", "0um7"] {
+    for input in ["ll3", "tt0", "TT1", "5an9", "0um7", "0ia0 ", "0aa0🌀"] {
         let once = norm.normalize(input);
         let twice = norm.normalize(once.text());
         assert_eq!(twice.text(), once.text(), "{input:?}");
     }
+    // `cargo fuzz run normalize`, with only leetspeak and joining on.
+    let opts = vigil::NormalizerOptions {
+        confusables: false,
+        leetspeak: true,
+        arabic_variants: false,
+        strip_diacritics: false,
+        collapse_repeats: false,
+        join_spaced_letters: true,
+        split_glued_words: true,
+    };
+    let norm = Normalizer::builder().options(opts).build();
+    let once = norm.normalize("a\0\u{30a}0");
+    assert_eq!(norm.normalize(once.text()).text(), once.text());
 }
