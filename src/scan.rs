@@ -1,7 +1,7 @@
 //! Finding lexicon terms in normalized text: leftmost-longest over tokens,
 //! with the acronym rule and allow entries applied.
 
-use crate::lexicon::{Category, EntryRef, Lexicon, Rule, Severity};
+use crate::lexicon::{Category, EntryRef, Lexicon, Rule, Severity, Starts};
 use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -82,6 +82,17 @@ pub(crate) struct Found {
 pub(crate) struct Scratch {
     stack: Vec<State>,
     cands: Vec<(usize, u64)>,
+    anchors: Vec<Anchor>,
+}
+
+/// A confirmed match that can vouch for a nearby lowercase acronym.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    first: usize,
+    last: usize,
+    group: Option<u16>,
+    /// A slogan or in-group term: vouches for any acronym.
+    any: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -105,29 +116,45 @@ pub(crate) fn find(
     out.clear();
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
-    let shouting = is_shouting(toks);
+    let starts = lexicon.starts();
+    // Only needed for a lowercase-acronym candidate: computed on demand.
+    let mut shouting = None;
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind == TokenKind::Url {
+        let tok = &toks[i];
+        // Most tokens start no key: the start tables say so without a
+        // single fst node decoded.
+        if tok.kind == TokenKind::Url
+            || !starts.may_start(text.get(tok.range()).unwrap_or(&[]))
+        {
             i += 1;
             continue;
         }
-        candidates(lexicon, toks, text, i, scratch);
+        candidates(lexicon, starts, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
         scratch
             .cands
             .sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         let mut picked = None;
         for &(last, value) in &scratch.cands {
-            let Some(entry) = u32::try_from(value).ok().and_then(|id| lexicon.get(id)) else {
+            let Some(id) = u32::try_from(value).ok() else {
                 continue;
             };
-            let provisional = match entry.rule {
+            let Some(meta) = lexicon.meta(id) else {
+                continue;
+            };
+            let provisional = match meta.rule {
                 Rule::Any => false,
-                Rule::Caps => !caps_rule_holds(&entry, input, norm, &toks[i..=last], shouting),
+                Rule::Caps => {
+                    let Some(entry) = lexicon.get(id) else {
+                        continue;
+                    };
+                    let shouting = *shouting.get_or_insert_with(|| is_shouting(toks));
+                    !caps_rule_holds(&entry, input, norm, &toks[i..=last], shouting)
+                }
             };
             picked = Some(Found {
-                entry: entry.id,
+                entry: id,
                 first: i,
                 last,
                 provisional,
@@ -142,20 +169,45 @@ pub(crate) fn find(
             None => i += 1,
         }
     }
-    resolve_context(lexicon, out);
+    resolve_context(lexicon, out, &mut scratch.anchors);
 }
 
 /// All (last token, entry) pairs of keys that match from token `i`.
-fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut Scratch) {
+fn candidates(
+    lexicon: &Lexicon,
+    starts: &Starts,
+    toks: &[Token],
+    text: &[u8],
+    i: usize,
+    s: &mut Scratch,
+) {
     let fst = lexicon.fst();
     s.cands.clear();
     s.stack.clear();
-    s.stack.push(State {
-        addr: fst.root().addr(),
-        out: 0,
-        tok: i,
-        pos: toks[i].start as usize,
-    });
+    let tok = &toks[i];
+    let (start, end) = (tok.start as usize, tok.end as usize);
+    // The first step from the root always reads the token's first byte (no
+    // epsilon at a token's start): take it from the table, so the root,
+    // the widest node, is never decoded.
+    match text.get(start) {
+        Some(&b) if start < end => {
+            let Some((addr, out)) = starts.root(b) else {
+                return;
+            };
+            s.stack.push(State {
+                addr,
+                out,
+                tok: i,
+                pos: start + 1,
+            });
+        }
+        _ => s.stack.push(State {
+            addr: fst.root().addr(),
+            out: 0,
+            tok: i,
+            pos: start,
+        }),
+    }
     let mut steps = 0;
     while let Some(st) = s.stack.pop() {
         steps += 1;
@@ -300,28 +352,33 @@ fn case_shape(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Keeps a provisional (lowercase acronym) match only if a confirmed term of
 /// the same group, or any slogan or in-group term, is near it.
-fn resolve_context(lexicon: &Lexicon, found: &mut Vec<Found>) {
+fn resolve_context(lexicon: &Lexicon, found: &mut Vec<Found>, anchors: &mut Vec<Anchor>) {
     if !found.iter().any(|f| f.provisional) {
         return;
     }
-    let anchors: Vec<(usize, usize, Option<&str>, Category)> = found
-        .iter()
-        .filter(|f| !f.provisional)
-        .filter_map(|f| {
-            let e = lexicon.get(f.entry)?;
-            Some((f.first, f.last, e.group, e.category))
+    anchors.clear();
+    anchors.extend(found.iter().filter(|f| !f.provisional).filter_map(|f| {
+        let m = lexicon.meta(f.entry)?;
+        Some(Anchor {
+            first: f.first,
+            last: f.last,
+            group: m.group(),
+            any: matches!(m.category, Category::Slogan | Category::Ingroup),
         })
-        .collect();
+    }));
+    // Anchors are in token order and do not overlap, so the ones near a
+    // provisional match form a run found by binary search: linear overall
+    // even when a text is nothing but acronyms.
     found.retain(|f| {
         if !f.provisional {
             return true;
         }
-        let group = lexicon.get(f.entry).and_then(|e| e.group);
-        anchors.iter().any(|&(first, last, g, cat)| {
-            let near = first <= f.last + CONTEXT_WINDOW && f.first <= last + CONTEXT_WINDOW;
-            near && ((g.is_some() && g == group)
-                || matches!(cat, Category::Slogan | Category::Ingroup))
-        })
+        let group = lexicon.meta(f.entry).and_then(|m| m.group());
+        let from = anchors.partition_point(|a| a.last + CONTEXT_WINDOW < f.first);
+        anchors[from..]
+            .iter()
+            .take_while(|a| a.first <= f.last + CONTEXT_WINDOW)
+            .any(|a| a.any || (a.group.is_some() && a.group == group))
     });
 }
 
@@ -351,3 +408,4 @@ pub(crate) fn to_match(
         entry: e.id,
     })
 }
+

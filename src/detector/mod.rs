@@ -293,8 +293,8 @@ impl Detector {
             );
             bufs.found.retain(|f| {
                 lexicon
-                    .get(f.entry)
-                    .is_some_and(|e| e.category != Category::Allow)
+                    .meta(f.entry)
+                    .is_some_and(|m| m.category != Category::Allow)
             });
             let (v, s) = verdict::judge(lexicon, bufs.norm.tokens(), &bufs.found);
             if (v, s) > (verdict, score) {

@@ -21,8 +21,9 @@
 use super::{Category, Rule, Severity};
 use crate::codec::{self, Header, Reader};
 use crate::error::{Error, Result};
+use super::starts::Starts;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) const MAGIC: &[u8; 8] = b"VIGILLEX";
 /// Version of this layout.
@@ -67,6 +68,25 @@ pub(crate) struct Record {
     pub rule: Rule,
 }
 
+/// What the scanner and the verdict rule read of an entry, decoded once at
+/// load so the hot path never touches the record bytes or the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Meta {
+    pub category: Category,
+    pub severity: Severity,
+    pub rule: Rule,
+    /// Group number (`NO_GROUP` for none): equal numbers, same group.
+    pub group: u16,
+}
+
+impl Meta {
+    /// The group number, if the entry has a group.
+    #[inline]
+    pub fn group(&self) -> Option<u16> {
+        (self.group != NO_GROUP).then_some(self.group)
+    }
+}
+
 /// The validated sections of a compiled lexicon.
 #[derive(Clone)]
 pub(crate) struct Compiled {
@@ -79,6 +99,10 @@ pub(crate) struct Compiled {
     groups: Vec<(u32, u32)>,
     langs: Vec<(u32, u32)>,
     pool: Range<usize>,
+    meta: Vec<Meta>,
+    /// Built on the first scan, not at load: loading stays one checksum
+    /// and one validation pass.
+    starts: OnceLock<Starts>,
 }
 
 impl Compiled {
@@ -139,6 +163,7 @@ impl Compiled {
         for &l in &langs {
             check_str(l, records.end, "lang")?;
         }
+        let mut meta = Vec::with_capacity(n_entries);
         for i in 0..n_entries {
             let at = records.start + i * RECORD_LEN;
             let rec = decode(&data[at..at + RECORD_LEN], at)?;
@@ -159,6 +184,12 @@ impl Compiled {
                     message: format!("lang {} of {}", rec.lang, langs.len()),
                 });
             }
+            meta.push(Meta {
+                category: rec.category,
+                severity: rec.severity,
+                rule: rec.rule,
+                group: rec.group,
+            });
         }
         let fst = fst::raw::Fst::new(Section {
             bytes: bytes.clone(),
@@ -186,7 +217,17 @@ impl Compiled {
             groups,
             langs,
             pool,
+            meta,
+            starts: OnceLock::new(),
         })
+    }
+
+    pub fn meta(&self, i: usize) -> Option<Meta> {
+        self.meta.get(i).copied()
+    }
+
+    pub fn starts(&self) -> &Starts {
+        self.starts.get_or_init(|| Starts::new(&self.fst))
     }
 
     pub fn record(&self, i: usize) -> Option<Record> {

@@ -10,6 +10,7 @@
 
 mod builder;
 mod compiled;
+mod starts;
 mod tsv;
 mod types;
 
@@ -19,7 +20,9 @@ pub use types::{Category, ParseNameError, Rule, Severity};
 
 use crate::error::{Error, Result};
 use crate::normalize::{Normalizer, NormalizerOptions, NORMALIZER_VERSION};
+pub(crate) use compiled::Meta;
 use compiled::{Bytes, Compiled};
+pub(crate) use starts::Starts;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io::BufRead;
@@ -298,6 +301,18 @@ impl Lexicon {
 
     pub(crate) fn fst(&self) -> &fst::raw::Fst<impl AsRef<[u8]>> {
         &self.compiled.fst
+    }
+
+    /// Category, severity, rule and group of an entry, without decoding
+    /// strings.
+    #[inline]
+    pub(crate) fn meta(&self, id: u32) -> Option<Meta> {
+        self.compiled.meta(id as usize)
+    }
+
+    /// The scanner's start-of-key tables (built on first use).
+    pub(crate) fn starts(&self) -> &Starts {
+        self.compiled.starts()
     }
 }
 
