@@ -113,6 +113,19 @@ pub(crate) fn find(
     scratch: &mut Scratch,
     out: &mut Vec<Found>,
 ) {
+    find_inner(lexicon, input, norm, scratch, out, true)
+}
+
+/// [`find`], with the start filter switchable so tests can check it never
+/// changes a result.
+fn find_inner(
+    lexicon: &Lexicon,
+    input: &str,
+    norm: &Normalized,
+    scratch: &mut Scratch,
+    out: &mut Vec<Found>,
+    filter: bool,
+) {
     out.clear();
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
@@ -125,7 +138,7 @@ pub(crate) fn find(
         // Most tokens start no key: the start tables say so without a
         // single fst node decoded.
         if tok.kind == TokenKind::Url
-            || !starts.may_start(text.get(tok.range()).unwrap_or(&[]))
+            || (filter && !starts.may_start(text.get(tok.range()).unwrap_or(&[])))
         {
             i += 1;
             continue;
@@ -409,3 +422,114 @@ pub(crate) fn to_match(
     })
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexiconBuilder;
+    use crate::Entry;
+
+    /// Finds with and without the start filter on `texts`; panics on any
+    /// difference.
+    fn same_with_and_without_filter(lexicon: &Lexicon, texts: &[String]) -> usize {
+        let (mut s, mut a, mut b) = (Scratch::default(), Vec::new(), Vec::new());
+        let mut norm = Normalized::default();
+        let mut total = 0;
+        for t in texts {
+            lexicon.normalizer().normalize_into(t, &mut norm);
+            find_inner(lexicon, t, &norm, &mut s, &mut a, true);
+            find_inner(lexicon, t, &norm, &mut s, &mut b, false);
+            assert_eq!(a, b, "{t:?}");
+            total += a.len();
+        }
+        total
+    }
+
+    /// Lexicon terms written the ways that exercise the scanner's epsilon
+    /// moves: glued, hashtagged, camel-cased, letters doubled or shared.
+    fn disguised_texts(lexicon: &Lexicon, seed: u64) -> Vec<String> {
+        let mut x = seed;
+        let mut next = move |n: usize| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let terms: Vec<String> = lexicon.iter().map(|e| e.term.to_string()).collect();
+        let mut out = Vec::new();
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..1 + next(4) {
+                let t = &terms[next(terms.len())];
+                let w = match next(6) {
+                    0 => t.replace([' ', '-'], ""),
+                    1 => format!("#{}", t.replace([' ', '-'], "")),
+                    2 => t
+                        .split([' ', '-'])
+                        .map(|w| {
+                            let mut c = w.chars();
+                            c.next()
+                                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                    3 => t.chars().flat_map(|c| [c, c]).collect(),
+                    4 => t.to_uppercase(),
+                    _ => t.clone(),
+                };
+                s.push_str(&w);
+                s.push_str(["", " ", " x ", "\n", "ab"][next(5)]);
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    #[test]
+    fn start_filter_never_changes_what_is_found() {
+        let lexicon = Lexicon::embedded();
+        let found = same_with_and_without_filter(lexicon, &disguised_texts(lexicon, 1));
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn start_filter_is_conservative_for_keys_sharing_letters_and_spaces() {
+        // Keys whose words meet on one letter, repeat it, or hold runs of
+        // one-letter words: the epsilon closure's hard cases.
+        let mut b = LexiconBuilder::new();
+        for (i, t) in [
+            "as sahab",
+            "al a a a qaeda",
+            "a a a a a a a a a a a a",
+            "s s s s s s",
+            "ab b b ba",
+            "x",
+            "xy z",
+            "دولة الاسلامية",
+            "tehrik i taliban",
+        ]
+        .iter()
+        .enumerate()
+        {
+            b.add(Entry {
+                term: t.to_string(),
+                group: Some(format!("g{i}")),
+                category: crate::Category::Org,
+                lang: "en".into(),
+                severity: Severity::High,
+                rule: Rule::Any,
+                source: "test".into(),
+            })
+            .unwrap();
+        }
+        let lexicon = b.build().unwrap();
+        let mut texts = disguised_texts(&lexicon, 2);
+        texts.extend(
+            [
+                "#AsSahab", "assahab", "alaaaqaeda", "aaaaaaa", "sssss", "abbba", "abba", "x",
+                "xyz", "#XyZ", "دولةالاسلامية", "TehrikITaliban",
+            ]
+            .map(String::from),
+        );
+        let found = same_with_and_without_filter(&lexicon, &texts);
+        assert!(found > 1000, "{found}");
+    }
+}
