@@ -1,7 +1,7 @@
 //! Finding lexicon terms in normalized text: leftmost-longest over tokens,
 //! with the acronym rule and allow entries applied.
 
-use crate::lexicon::{Category, EntryRef, Lexicon, Rule, Severity, Starts};
+use crate::lexicon::{Category, Lexicon, Rule, Severity, Starts};
 use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -159,11 +159,8 @@ fn find_inner(
             let provisional = match meta.rule {
                 Rule::Any => false,
                 Rule::Caps => {
-                    let Some(entry) = lexicon.get(id) else {
-                        continue;
-                    };
                     let shouting = *shouting.get_or_insert_with(|| is_shouting(toks));
-                    !caps_rule_holds(&entry, input, norm, &toks[i..=last], shouting)
+                    !caps_rule_holds(lexicon, id, input, norm, &toks[i..=last], shouting)
                 }
             };
             picked = Some(Found {
@@ -323,7 +320,8 @@ fn is_shouting(toks: &[Token]) -> bool {
 }
 
 fn caps_rule_holds(
-    entry: &EntryRef<'_>,
+    lexicon: &Lexicon,
+    id: u32,
     input: &str,
     norm: &Normalized,
     toks: &[Token],
@@ -333,23 +331,32 @@ fn caps_rule_holds(
     if disguises.bits() & DELIBERATE != 0 {
         return true;
     }
+    if shouting {
+        return false;
+    }
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    // Capitals are the common case and cheap to see; the comparison with
+    // the term's own spelling below decodes the entry and the source span.
+    if toks
+        .iter()
+        .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
+        && toks.iter().any(|t| t.case == Case::Upper)
+    {
+        return true;
+    }
+    let Some(entry) = lexicon.get(id) else {
         return false;
     };
     // Written as the lexicon spells it (`LeT`, `JeM`): deliberate mixed
     // case is as telling as capitals. Accents and repeated letters on top
     // (`LëT`, `JeeeM`) do not hide it.
-    let span = norm.source_span(first.start as usize..last.end as usize);
-    let exact = entry.term.chars().any(char::is_uppercase)
-        && case_shape(input.get(span).unwrap_or("")).eq(case_shape(entry.term));
-    if shouting {
+    if !entry.term.chars().any(char::is_uppercase) {
         return false;
     }
-    exact
-        || (toks
-            .iter()
-            .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
-            && toks.iter().any(|t| t.case == Case::Upper))
+    let span = norm.source_span(first.start as usize..last.end as usize);
+    case_shape(input.get(span).unwrap_or("")).eq(case_shape(entry.term))
 }
 
 /// The letters of `s` without marks, runs of one letter collapsed: what
