@@ -58,8 +58,7 @@ pub mod scan;
 
 pub use detector::{
     AccountField, Assessment, Detector, DetectorBuilder, Report, TextReport, Verdict, MAX_MATCHES,
-    SCAN_WINDOW,
-    SUPPORT_WINDOW,
+    SCAN_WINDOW, SUPPORT_WINDOW,
 };
 pub use error::{Error, Field, Result};
 pub use lexicon::{Category, Entry, EntryRef, Lexicon, LexiconBuilder, Rule, Severity};

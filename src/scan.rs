@@ -429,7 +429,6 @@ pub(crate) fn to_match(
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,7 +456,9 @@ mod tests {
     fn disguised_texts(lexicon: &Lexicon, seed: u64) -> Vec<String> {
         let mut x = seed;
         let mut next = move |n: usize| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((x >> 33) as usize) % n.max(1)
         };
         let terms: Vec<String> = lexicon.iter().map(|e| e.term.to_string()).collect();
@@ -531,8 +532,18 @@ mod tests {
         let mut texts = disguised_texts(&lexicon, 2);
         texts.extend(
             [
-                "#AsSahab", "assahab", "alaaaqaeda", "aaaaaaa", "sssss", "abbba", "abba", "x",
-                "xyz", "#XyZ", "دولةالاسلامية", "TehrikITaliban",
+                "#AsSahab",
+                "assahab",
+                "alaaaqaeda",
+                "aaaaaaa",
+                "sssss",
+                "abbba",
+                "abba",
+                "x",
+                "xyz",
+                "#XyZ",
+                "دولةالاسلامية",
+                "TehrikITaliban",
             ]
             .map(String::from),
         );

@@ -218,7 +218,11 @@ fn reports_list_at_most_the_cap_and_say_when_they_are_truncated() {
 fn the_verdict_counts_matches_beyond_the_cap() {
     // The support cue comes after the cap: the verdict still sees it.
     let text = format!("{} TTP zindabad", "TTP ".repeat(20));
-    let capped = Detector::builder().max_matches(5).build().unwrap().scan(&text);
+    let capped = Detector::builder()
+        .max_matches(5)
+        .build()
+        .unwrap()
+        .scan(&text);
     let full = Detector::default().scan(&text);
     assert!(capped.truncated && !full.truncated);
     assert_eq!(capped.verdict, Verdict::Support);
