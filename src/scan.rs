@@ -346,17 +346,33 @@ fn caps_rule_holds(
     {
         return true;
     }
-    let Some(entry) = lexicon.get(id) else {
+    let Some(term) = lexicon.term(id) else {
         return false;
     };
     // Written as the lexicon spells it (`LeT`, `JeM`): deliberate mixed
     // case is as telling as capitals. Accents and repeated letters on top
     // (`LëT`, `JeeeM`) do not hide it.
-    if !entry.term.chars().any(char::is_uppercase) {
+    if !term.chars().any(char::is_uppercase) {
         return false;
     }
     let span = norm.source_span(first.start as usize..last.end as usize);
-    case_shape(input.get(span).unwrap_or("")).eq(case_shape(entry.term))
+    let written = input.get(span).unwrap_or("");
+    if written.is_ascii() && term.is_ascii() {
+        // NFD changes no ASCII text: skip the decomposition, the costly
+        // part when a text repeats such a term thousands of times.
+        return ascii_shape(written).eq(ascii_shape(term));
+    }
+    case_shape(written).eq(case_shape(term))
+}
+
+/// [`case_shape`] for ASCII text.
+fn ascii_shape(s: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut prev = None;
+    s.bytes().filter(u8::is_ascii_alphabetic).filter(move |&c| {
+        let keep = prev != Some(c);
+        prev = Some(c);
+        keep
+    })
 }
 
 /// The letters of `s` without marks, runs of one letter collapsed: what

@@ -423,4 +423,15 @@ mod tests {
             assert_eq!(next, text.len());
         }
     }
+
+    #[test]
+    fn a_window_cut_without_whitespace_avoids_urls() {
+        // No space anywhere: the cut falls after the last character a URL
+        // cannot hold, not inside the URL that follows it.
+        let url = format!("https://example.com/{}", "a".repeat(SCAN_WINDOW / 4));
+        let text = format!("{}<{url}", "x".repeat(SCAN_WINDOW / 2 + 10));
+        let text = format!("{text}{}", "y".repeat(SCAN_WINDOW));
+        let (_, first) = windows(&text).next().unwrap();
+        assert!(first.ends_with('<'), "{}", first.len());
+    }
 }

@@ -317,6 +317,12 @@ impl Lexicon {
         self.compiled.meta(id as usize)
     }
 
+    /// The term of an entry as written, without decoding its other strings.
+    pub(crate) fn term(&self, id: u32) -> Option<&str> {
+        let c = &*self.compiled;
+        c.record(id as usize).map(|r| c.str(r.term))
+    }
+
     /// The scanner's start-of-key tables (built on first use).
     pub(crate) fn starts(&self) -> &Starts {
         self.compiled.starts()
