@@ -235,7 +235,13 @@ impl Compiled {
     }
 
     pub fn starts(&self) -> &Starts {
-        self.starts.get_or_init(|| Starts::new(&self.fst))
+        self.starts.get_or_init(|| {
+            // Walk a borrowed slice view: no `dyn AsRef` call per node.
+            match fst::raw::Fst::new(self.fst.as_bytes()) {
+                Ok(view) => Starts::new(&view),
+                Err(_) => Starts::new(&self.fst),
+            }
+        })
     }
 
     pub fn record(&self, i: usize) -> Option<Record> {

@@ -189,6 +189,12 @@ impl Lexicon {
     /// reads as empty) and whether each key's summed output is an entry
     /// number (a forged one is skipped when scanning).
     ///
+    /// The first scan with a lexicon also builds its start tables (the
+    /// text prefixes keys can begin with, so most tokens are skipped
+    /// without touching the fst): a one-time cost of a few milliseconds for
+    /// 10,000 entries and about 30 ms for 100,000 (measured on a busy
+    /// machine), shared by every clone and thread.
+    ///
     /// # Errors
     ///
     /// As [`Lexicon::from_bytes`].
