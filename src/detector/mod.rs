@@ -21,7 +21,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 ///
 /// A cut is made in the second half of the window: at its last line break,
 /// else its last whitespace, else its last character that cannot occur in
-/// a URL (`<>"{}|\\^` and backtick), else at a character boundary. So a cut
+/// a URL (`<>"{}|\^` and backtick), else at a character boundary. So a cut
 /// never splits a URL (or a word) unless half a megabyte holds no space and
 /// none of those characters; then a term or URL across the cut can be
 /// missed or read in two pieces.
@@ -244,7 +244,9 @@ impl Detector {
     /// Cost: linear in `text.len()`. Texts longer than [`SCAN_WINDOW`] are
     /// scanned window by window (cut at a line break or space), so memory
     /// stays bounded; a term split across a cut without any space in the
-    /// surrounding megabyte can be missed.
+    /// surrounding half megabyte can be missed. The report lists at most
+    /// [`DetectorBuilder::max_matches`] terms ([`Report::truncated`] says
+    /// when more were found); nothing is allocated for a text with no term.
     pub fn scan(&self, text: &str) -> Report {
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut bufs) => self.scan_with(text, &mut bufs),
