@@ -57,8 +57,8 @@ pub mod normalize;
 pub mod scan;
 
 pub use detector::{
-    AccountField, Assessment, Detector, DetectorBuilder, Report, TextReport, Verdict, SCAN_WINDOW,
-    SUPPORT_WINDOW,
+    AccountField, Assessment, Detector, DetectorBuilder, Report, TextReport, Verdict, MAX_MATCHES,
+    SCAN_WINDOW, SUPPORT_WINDOW,
 };
 pub use error::{Error, Field, Result};
 pub use lexicon::{Category, Entry, EntryRef, Lexicon, LexiconBuilder, Rule, Severity};
