@@ -51,6 +51,8 @@
 mod codec;
 mod detector;
 mod error;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod lexicon;
 pub mod mirror;
 pub mod normalize;

@@ -20,7 +20,7 @@
 
 use super::starts::Starts;
 use super::{Category, Rule, Severity};
-use crate::codec::{self, Header, Reader, Sum};
+use crate::codec::{self, Header, Reader};
 use crate::error::{Error, Result};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -112,7 +112,7 @@ impl Compiled {
     pub fn open(bytes: Bytes) -> Result<Compiled> {
         let data = bytes.as_slice();
         let ([normalizer_version, normalizer_options], payload) =
-            codec::open_with(Sum::Lanes, WHAT, MAGIC, FORMAT_VERSION, data)?;
+            codec::open(WHAT, MAGIC, FORMAT_VERSION, data)?;
         let base = payload.start;
         let mut r = Reader::new(WHAT, &data[payload]).with_base(base);
         let n_entries = r.u32()? as usize;
@@ -392,8 +392,7 @@ pub(crate) fn write<'a>(plan: &Plan<'a>) -> Result<Vec<u8>> {
     }
     payload.extend_from_slice(&fst);
     payload.extend_from_slice(pool.as_bytes());
-    Ok(codec::seal_with(
-        Sum::Lanes,
+    Ok(codec::seal(
         Header {
             magic: *MAGIC,
             version: FORMAT_VERSION,

@@ -266,7 +266,7 @@ pub(crate) fn check(data: &[u8], n_entries: usize) -> Result<(), (usize, String)
 
 #[cfg(test)]
 mod tests {
-    use crate::codec::{self, Header, Sum, HEADER_LEN};
+    use crate::codec::{self, Header, HEADER_LEN};
     use crate::{Detector, Error, Lexicon};
 
     const TSV: &str = "\
@@ -286,8 +286,7 @@ baqiyah\tis\tslogan\tar-Latn\thigh\tany\tt
         let mut payload = bytes[HEADER_LEN..].to_vec();
         f(&mut payload);
         let word = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
-        codec::seal_with(
-            Sum::Lanes,
+        codec::seal(
             Header {
                 magic: bytes[..8].try_into().unwrap(),
                 version: word(8),
