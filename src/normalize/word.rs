@@ -182,11 +182,49 @@ fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<(usize, usize, bool)>
         }
     }
     if cfg.leetspeak && latin {
+        skip_unwritten_marks(w);
         for f in w.iter_mut().filter(|f| symbol(f)) {
             let l = leet(f.c).unwrap_or(f.c);
             to_letter(f, l);
         }
         leet_digits(w, groups, cfg.collapse_repeats);
+    }
+}
+
+/// Marks with `SKIP` the combining marks the emitter will drop because
+/// NFC would combine them with the letter now before them (`a`, U+0000,
+/// U+030A: the invisible character kept them apart in the original). The
+/// leetspeak rules below must see the word as the canonical text will show
+/// it, or the second pass reads it differently (`a0` -> `ao`).
+fn skip_unwritten_marks(w: &mut [FChar]) {
+    let mut before = String::new();
+    for k in 0..w.len() {
+        let f = w[k];
+        if f.class != Class::Mark || !f.has(flag::NONSTARTER) || f.has(flag::SKIP | flag::JOINT) {
+            continue;
+        }
+        // What the emitter will have written before it, back to a starter
+        // (at most 32 characters, as `stays_normal` looks).
+        before.clear();
+        let mut back = 0;
+        let mut j = k;
+        while j > 0 && back < 32 {
+            j -= 1;
+            let p = &w[j];
+            if p.has(flag::SKIP | flag::JOINT) {
+                continue;
+            }
+            back += 1;
+            if !p.has(flag::NONSTARTER) {
+                break;
+            }
+        }
+        for p in w[j..k].iter().filter(|p| !p.has(flag::SKIP | flag::JOINT)) {
+            before.push(p.c);
+        }
+        if !stays_normal(&before, f.c) {
+            w[k].flags |= flag::SKIP;
+        }
     }
 }
 
