@@ -19,7 +19,6 @@ fn regression_look_alike_under_a_combining_mark_is_idempotent() {
 /// continued the pattern, so two spaced terms on consecutive lines became
 /// one unknown word and neither was found.
 #[test]
-#[ignore = "open bug: the spaced-letter join crosses line breaks; see README limitations"]
 fn regression_spaced_terms_on_consecutive_lines_are_both_found() {
     for input in [
         "I.S.I.S.\nI.S.I.S.",
