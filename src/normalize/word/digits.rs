@@ -44,37 +44,28 @@ const UNITS: &[&str] = &[
 
 /// Months, after a day of the month (`15aug`, `14august`; `0mar` is no
 /// date). Sorted.
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
-    "apr",
-    "april",
-    "aug",
-    "august",
-    "dec",
-    "december",
-    "feb",
-    "february",
-    "jan",
-    "january",
-    "jul",
-    "july",
-    "jun",
-    "june",
-    "mar",
-    "march",
-    "may",
-    "nov",
-    "november",
-    "oct",
-    "october",
-    "sep",
-    "sept",
-    "september",
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
+    "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep",
+    "sept", "september",
 ];
 
 /// Words that start a longer glued word after a number (`3DayWeekend`,
 /// `5starhotel`); full month names do too (`14augustcelebrations`).
 const UNIT_PREFIXES: &[&str] = &[
     "day", "hour", "minute", "month", "night", "second", "star", "time", "week", "year",
+];
+
+/// Words a number follows directly (`part1`, `day1`, `top5`, `USD5`,
+/// `ios7`): the number after them stays a number. Compared with repeats
+/// collapsed on both sides. Sorted.
+const COUNTED: &[&str] = &[
+    "act", "aed", "block", "chapter", "class", "day", "ep", "episode", "eur", "floor", "game",
+    "gate", "gbp", "grade", "inr", "ios", "iphone", "level", "match", "mission", "no", "note",
+    "page", "part", "pg", "phase", "pixel", "pkr", "platform", "pt", "room", "round", "route",
+    "rs", "sar", "scene", "season", "sector", "stage", "step", "test", "top", "usd", "ver",
+    "version", "vol", "web", "week", "win", "windows", "year", "zone",
 ];
 
 /// Consonant clusters that start words (English and Roman Urdu): the
@@ -107,7 +98,7 @@ fn is_latin(f: &FChar) -> bool {
 ///   ordinal or a decade follows (`3days`, `10pm`, `15aug`, `4th`, `90s`),
 ///   or the two read as two vowels (`10`, `14`, `30`: round numbers);
 ///   then the trailing digit after two or more letters (`Medi4`, `th3`;
-///   not `mp3`), or two or three with a symbol or leading digits read in
+///   not `mp3`, `part1`, `top5`), or two or three with a symbol or leading digits read in
 ///   the word (`H@rk47`, `15lam1`; not `covid19`, `agent47`).
 ///
 /// Capitals alone (`7TP`) skip the look of a word: acronyms have no vowel.
@@ -226,11 +217,33 @@ pub(super) fn leet_digits(w: &mut [FChar], groups: &mut Vec<Group>, collapse: bo
             && remaining == 1
             && (len == 1 || symbols || read_leading)
             && letter_units(&w[..s], collapse) >= 2
+            && !counted(&w[..s])
             && plausible(w, collapse, groups, |g| g.s == s)
         {
             fold(w, s, e);
         }
     }
+}
+
+/// True if the letters that end `w` are a word a number follows
+/// (`COUNTED`).
+fn counted(w: &[FChar]) -> bool {
+    let mut word = [0u8; 16];
+    let mut n = 0;
+    for f in w.iter().rev().filter(|f| !f.has(flag::SKIP | flag::JOINT)) {
+        if !is_latin(f) {
+            break;
+        }
+        if n == word.len() || !f.c.is_ascii() {
+            return false;
+        }
+        word[n] = f.c as u8;
+        n += 1;
+    }
+    word[..n].reverse();
+    COUNTED
+        .iter()
+        .any(|u| same_collapsed(&word[..n], u.as_bytes()))
 }
 
 fn fold(w: &mut [FChar], s: usize, e: usize) {
@@ -413,6 +426,7 @@ mod tests {
         for list in [
             super::UNITS,
             super::MONTHS,
+            super::COUNTED,
             super::UNIT_PREFIXES,
             super::ONSETS,
         ] {
