@@ -86,3 +86,43 @@ fn regression_fuzz_leetspeak_after_folding_is_idempotent() {
     let once = norm.normalize("a\0\u{30a}0");
     assert_eq!(norm.normalize(once.text()).text(), once.text());
 }
+
+/// Found by a local stress run over all option sets: a camel-case cut
+/// between two equal letters kept them both when a combining mark the
+/// emitter drops stood between them, and the second pass collapsed them;
+/// and digits on both sides of a hashtag's `_` (which the canonical text
+/// does not write) were judged as two numbers, then as one.
+#[test]
+fn regression_unwritten_characters_between_letters_and_digits_are_idempotent() {
+    let all = |bits: u32| {
+        let on = |i: u32| bits & (1 << i) != 0;
+        vigil::NormalizerOptions {
+            confusables: on(0),
+            leetspeak: on(1),
+            arabic_variants: on(2),
+            strip_diacritics: on(3),
+            collapse_repeats: on(4),
+            join_spaced_letters: on(5),
+            split_glued_words: on(6),
+        }
+    };
+    for input in [
+        "zAoe\u{200b}\u{301}Em",
+        "#7_\u{663}amth",
+        "#1aug_zhD",
+        "@ohi_th7W1",
+        "#8_0\u{422}p",
+        "@0_5mIa",
+    ] {
+        for bits in 0..128 {
+            let norm = Normalizer::builder().options(all(bits)).build();
+            let once = norm.normalize(input);
+            assert_eq!(
+                norm.normalize(once.text()).text(),
+                once.text(),
+                "{input:?} {:?}",
+                norm.options()
+            );
+        }
+    }
+}
