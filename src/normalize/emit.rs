@@ -29,6 +29,8 @@ pub(crate) struct Gap {
     tight: u8,
     other: bool,
     invis: bool,
+    /// A line break: ends a run of spread-out letters (see `spaced.rs`).
+    nl: bool,
 }
 
 impl Gap {
@@ -149,6 +151,7 @@ impl<'a> Emitter<'a> {
     #[inline]
     pub fn space_plain(&mut self, newline: bool) {
         self.gap.ws = true;
+        self.gap.nl |= newline;
         if newline || self.gap.sent {
             self.gap.brk = true;
         }
