@@ -131,10 +131,9 @@ fn regression_unwritten_characters_between_letters_and_digits_are_idempotent() {
 /// confusables on and diacritics kept, `Ƒ` (U+0191) has no Latin
 /// look-alike (its skeleton drops a hook mark) but its lowercase `ƒ`
 /// (U+0192), which the canonical text writes, does, so the second pass
-/// folds it to `f`. The look-alike must follow the written character;
-/// the fix belongs in the confusable table (`build.rs`) or `fold.rs`.
+/// folds it to `f`. The confusable table (`build.rs`) now gives a letter
+/// without a look-alike of its own the one of its lowercase.
 #[test]
-#[ignore = "open bug: the look-alike of an uppercase letter differs from its lowercase's"]
 fn regression_fuzz_uppercase_look_alike_with_a_hook_is_idempotent() {
     let opts = vigil::NormalizerOptions {
         strip_diacritics: false,
