@@ -104,6 +104,42 @@ fn two_byte() -> &'static [Info] {
     })
 }
 
+/// For the fast path: the fold of each character U+0600..U+06FF (the
+/// two-byte UTF-8 sequences starting 0xD8..0xDB) under `keep_mask` (see
+/// `Config`), when it is a plain letter (an NFKC boundary, unchanged by NFKC,
+/// not deleted by the fold) folding to another two-byte character; 0 when
+/// the fast path must leave it to the general one.
+pub(crate) fn arabic_block(keep_mask: u8) -> &'static [u16; 256] {
+    static TABLES: [OnceLock<[u16; 256]>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let k = usize::from(keep_mask & FOLD_DIACRITIC != 0)
+        | usize::from(keep_mask & FOLD_ARABIC != 0) << 1;
+    TABLES[k].get_or_init(|| {
+        let mut t = [0u16; 256];
+        for (i, e) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(0x600 + i as u32) else {
+                continue;
+            };
+            let inf = info(c);
+            let plain = inf.class == Class::Letter
+                && inf.flags & (BOUNDARY | NFKC_YES) == BOUNDARY | NFKC_YES;
+            let f = if inf.flags & keep_mask != 0 {
+                inf.lower
+            } else {
+                inf.fold
+            };
+            if plain && f != '\0' && f.len_utf8() == 2 {
+                *e = f as u16;
+            }
+        }
+        t
+    })
+}
+
 const ASCII: [Info; 128] = ascii_table();
 
 const fn ascii_table() -> [Info; 128] {
