@@ -248,29 +248,23 @@ fn ascii_word(
         Sigil::Hash(s) => (s, TokenKind::Hashtag, Some(s)),
         Sigil::At(s) => (s, TokenKind::Handle, Some(s)),
     };
-    // One pass over the letters: how many, how many capitals, and how many
-    // runs of one letter (fewer runs than letters: something collapses).
-    let mut j = pos;
-    let mut upper = 0u32;
-    let mut runs = 0u32;
-    let mut prev = 0u8;
-    while let Some(&b) = bytes.get(j) {
-        let l = b | 0x20;
-        if !l.is_ascii_lowercase() {
-            break;
+    // How many letters, how many capitals, and how many runs of one letter
+    // (fewer runs than letters: something collapses).
+    let letters::Letters {
+        end: j,
+        upper,
+        runs,
+    } = letters::scan(bytes, pos);
+    // A space after the letters (the commonest case) ends the piece.
+    if bytes.get(j) != Some(&b' ') {
+        if sigil.is_none() && url_may_follow(bytes, j) {
+            if let Some(end) = try_url(bytes, pos, em, batch) {
+                return end;
+            }
         }
-        upper += (b < 0x60) as u32;
-        runs += (l != prev) as u32;
-        prev = l;
-        j += 1;
-    }
-    if sigil.is_none() && url_may_follow(bytes, j) {
-        if let Some(end) = try_url(bytes, pos, em, batch) {
-            return end;
+        if !ends_piece(bytes, j) {
+            return bail;
         }
-    }
-    if !ends_piece(bytes, j) {
-        return bail;
     }
     let word = &bytes[pos..j];
     let n = word.len() as u32;
@@ -470,8 +464,9 @@ fn arabic_word(
 ) -> usize {
     let bail = sigil.unwrap_or(pos);
     let table = tables::arabic_block(cfg.keep_mask);
-    let (mut folded, mut same, mut run3, mut run) = (false, true, false, 0u32);
-    let (mut first, mut last) = (0u16, 0u16);
+    // Two equal letters in a row are rare: only then is the word looked at
+    // again, for one letter repeated or a run of three.
+    let (mut folded, mut pair, mut last) = (false, false, 0u16);
     let mut j = pos;
     while let (Some(&b0), Some(&b1)) = (bytes.get(j), bytes.get(j + 1)) {
         if !(0xD8..=0xDB).contains(&b0) {
@@ -483,16 +478,7 @@ fn arabic_word(
             return bail;
         }
         folded |= usize::from(f) != 0x600 + i;
-        if j == pos {
-            first = f;
-            run = 1;
-        } else if f == last {
-            run += 1;
-        } else {
-            run = 1;
-        }
-        same &= f == first;
-        run3 |= run >= 3;
+        pair |= f == last;
         last = f;
         j += 2;
     }
@@ -500,6 +486,16 @@ fn arabic_word(
         return bail;
     }
     let n = (j - pos) / 2;
+    let (mut same, mut run3) = (n == 1, false);
+    if pair {
+        let letter = |k: usize| {
+            table[usize::from(bytes[pos + 2 * k] & 3) << 6
+                | usize::from(bytes[pos + 2 * k + 1] & 0x3F)]
+        };
+        let first = letter(0);
+        same = (1..n).all(|k| letter(k) == first);
+        run3 = (2..n).any(|k| letter(k) == letter(k - 1) && letter(k) == letter(k - 2));
+    }
     if sigil.is_none() && same && (n == 1 || (cfg.collapse_repeats && n >= 3)) {
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
@@ -515,5 +511,6 @@ fn arabic_word(
     j
 }
 
+mod letters;
 #[cfg(test)]
 mod tests;

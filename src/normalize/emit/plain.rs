@@ -148,6 +148,12 @@ impl Emitter<'_> {
             b.to = first;
             return Some(Sep::Space);
         }
+        self.batch_start(b, first, len)
+    }
+
+    /// Ends the batch and starts a new one (see `batch_piece`).
+    #[inline(never)]
+    fn batch_start(&mut self, b: &mut Batch, first: u32, len: usize) -> Option<Sep> {
         self.batch_end(b);
         let (sep, _) = self.begin_plain(first, len)?;
         *b = Batch {
@@ -158,6 +164,28 @@ impl Emitter<'_> {
             space: false,
         };
         Some(sep)
+    }
+
+    /// Writes ASCII letters `seg` from original offset `src`, lowercased,
+    /// each run of one letter collapsed; REPEAT if one ran three or more.
+    fn write_collapsed(&mut self, src: u32, seg: &[u8]) -> Disguises {
+        let mut d = Disguises::NONE;
+        let mut i = 0;
+        while let Some(&c) = seg.get(i) {
+            let c = c.to_ascii_lowercase();
+            let mut j = i + 1;
+            while seg.get(j).is_some_and(|b| b.to_ascii_lowercase() == c) {
+                j += 1;
+            }
+            self.text.push(c as char);
+            let at = src + i as u32;
+            self.align.map(1, at, at + (j - i) as u32);
+            if j - i >= 3 {
+                d = Disguises::REPEAT;
+            }
+            i = j;
+        }
+        d
     }
 
     /// Writes a plain word of `n` ASCII letters at `src`, in lower, upper
@@ -248,21 +276,7 @@ impl Emitter<'_> {
                 let (a, e) = bounds(k);
                 let seg = &bytes[a..e];
                 let start = self.text.len() as u32;
-                let mut d = base;
-                let mut i = 0;
-                while i < seg.len() {
-                    let mut j = i + 1;
-                    while j < seg.len() && seg[j].eq_ignore_ascii_case(&seg[i]) {
-                        j += 1;
-                    }
-                    self.text.push(seg[i].to_ascii_lowercase() as char);
-                    let at = src + (a + i) as u32;
-                    self.align.map(1, at, at + (j - i) as u32);
-                    if j - i >= 3 {
-                        d |= Disguises::REPEAT;
-                    }
-                    i = j;
-                }
+                let d = base | self.write_collapsed(src + a as u32, seg);
                 let sep = if k == 0 { sep } else { Sep::Glued };
                 let t = self.text.len() as u32;
                 self.push_token(start, t, p.kind, sep, case(seg), d, Script::Latin);
@@ -333,17 +347,7 @@ impl Emitter<'_> {
                 self.batch_flush(b, src);
                 start = self.text.len() as u32;
                 // The folded letters are two bytes each, like the original.
-                let mut buf = [0u8; 128];
-                let out = buf.get_mut(..word.len()).unwrap_or(&mut []);
-                for (k, pair) in out.chunks_exact_mut(2).enumerate() {
-                    let c = letter(k) as u32;
-                    pair[0] = 0xC0 | (c >> 6) as u8;
-                    pair[1] = 0x80 | (c & 0x3F) as u8;
-                }
-                match std::str::from_utf8(out) {
-                    Ok(s) if !s.is_empty() => self.text.push_str(s),
-                    _ => self.text.extend((0..n).map(letter)),
-                }
+                self.text.extend((0..n).map(letter));
                 self.align.map(end - src, src, end);
                 b.from = end;
                 b.to = end;
