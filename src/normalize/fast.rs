@@ -50,7 +50,25 @@ pub(crate) fn run(
                 em.space_plain(true);
                 p + 1
             }
-            b'a'..=b'z' | b'A'..=b'Z' => ascii_word(bytes, p, Sigil::None, em, cfg, sc, &mut batch),
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let l = letters::scan(bytes, p);
+                let n = (l.end - p) as u32;
+                // The commonest piece, kept short: a word of two letters or
+                // more in lower, upper or title case, nothing to collapse,
+                // then a space.
+                let simple =
+                    l.upper == 0 || l.upper == n || (l.upper == 1 && bytes[p].is_ascii_uppercase());
+                if simple
+                    && n >= 2
+                    && (l.runs == n || !cfg.collapse_repeats)
+                    && bytes.get(l.end) == Some(&b' ')
+                {
+                    em.plain_word(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
+                    l.end
+                } else {
+                    ascii_word(bytes, p, Sigil::None, em, cfg, sc, &mut batch)
+                }
+            }
             b'0'..=b'9' => number(bytes, p, em, &mut batch),
             b'#' => match bytes.get(p + 1) {
                 Some(c) if c.is_ascii_alphabetic() => {
@@ -234,6 +252,7 @@ enum Sigil {
 /// `pos` starts ASCII letters (after `#` or `@` if `sigil`). Writes a
 /// plain word, hashtag or handle, or a URL; returns where it ended, `pos`
 /// (or the sigil) if the general path must take it.
+#[inline(never)]
 fn ascii_word(
     bytes: &[u8],
     pos: usize,

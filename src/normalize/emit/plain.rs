@@ -347,7 +347,12 @@ impl Emitter<'_> {
                 self.batch_flush(b, src);
                 start = self.text.len() as u32;
                 // The folded letters are two bytes each, like the original.
-                self.text.extend((0..n).map(letter));
+                self.text.reserve(word.len());
+                for pair in word.chunks_exact(2) {
+                    let i = usize::from(pair[0] & 3) << 6 | usize::from(pair[1] & 0x3F);
+                    self.text
+                        .push(char::from_u32(u32::from(table[i])).unwrap_or('\0'));
+                }
                 self.align.map(end - src, src, end);
                 b.from = end;
                 b.to = end;

@@ -16,6 +16,15 @@ pub(crate) struct Letters {
     pub runs: u32,
 }
 
+/// How many high bits `m` (a subset of `HI`) has. Not `count_ones`: without
+/// a `popcnt` instruction in the target (x86-64's baseline has none) that
+/// is a long sequence; here the bits, moved to the low end of their bytes,
+/// are summed into the top byte by one multiplication.
+#[inline]
+fn count(m: u64) -> u32 {
+    ((m >> 7).wrapping_mul(LO) >> 56) as u32
+}
+
 /// Reads the ASCII letters of `bytes` from `pos`.
 #[inline]
 pub(crate) fn scan(bytes: &[u8], pos: usize) -> Letters {
@@ -42,11 +51,11 @@ pub(crate) fn scan(bytes: &[u8], pos: usize) -> Letters {
             HI & ((1u64 << (8 * k)) - 1)
         };
         // Capitals: letters with bit 0x20 clear.
-        upper += ((!x & (0x20 * LO)) << 2 & within).count_ones();
+        upper += count((!x & (0x20 * LO)) << 2 & within);
         // A letter equal to the one before it: a zero byte in `d`.
         let d = l ^ (l << 8 | prev);
         let zero = !(((d & !HI) + !HI) | d) & HI;
-        pairs += (zero & within).count_ones();
+        pairs += count(zero & within);
         j += k;
         if k < 8 {
             return Letters {
