@@ -58,12 +58,13 @@ pub(crate) fn run(
                 // then a space.
                 let simple =
                     l.upper == 0 || l.upper == n || (l.upper == 1 && bytes[p].is_ascii_uppercase());
-                if simple
-                    && n >= 2
-                    && (l.runs == n || !cfg.collapse_repeats)
-                    && bytes.get(l.end) == Some(&b' ')
-                {
+                let plain = simple && n >= 2 && bytes.get(l.end) == Some(&b' ');
+                if plain && (l.runs == n || !cfg.collapse_repeats) {
                     em.plain_word(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
+                    l.end
+                } else if plain && l.runs > 1 {
+                    // Letters repeat (`yaar`), but more than one.
+                    em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
                     l.end
                 } else {
                     ascii_word(bytes, p, Sigil::None, em, cfg, sc, &mut batch)

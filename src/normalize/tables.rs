@@ -91,8 +91,33 @@ pub(crate) fn info(c: char) -> Info {
     } else if cp < 0x800 {
         two_byte()[(cp - 0x80) as usize]
     } else {
-        compute(c)
+        paged(c)
     }
+}
+
+/// Facts about a character from U+0800 up: planes 0 and 1 (presentation
+/// forms, fullwidth and mathematical letters, symbols, emoji) are computed
+/// a page of 256 at a time on first use and kept, since `compute`
+/// (decompositions, property searches) costs about a thousand instructions
+/// a character; a touched page costs 3 KiB.
+fn paged(c: char) -> Info {
+    const PAGES: usize = 0x20000 >> 8;
+    #[allow(clippy::declare_interior_mutable_const)]
+    const EMPTY: OnceLock<Vec<Info>> = OnceLock::new();
+    static TABLE: [OnceLock<Vec<Info>>; PAGES] = [EMPTY; PAGES];
+    let cp = c as u32;
+    let Some(page) = TABLE.get((cp >> 8) as usize) else {
+        return compute(c);
+    };
+    let page = page.get_or_init(|| {
+        let base = cp & !0xFF;
+        (base..base + 0x100)
+            .map(|cp| char::from_u32(cp).map_or(ASCII[0], compute))
+            .collect()
+    });
+    page.get((cp & 0xFF) as usize)
+        .copied()
+        .unwrap_or_else(|| compute(c))
 }
 
 fn two_byte() -> &'static [Info] {
@@ -420,6 +445,15 @@ mod tests {
     #[test]
     fn two_byte_table_matches_direct_computation() {
         for cp in 0x80u32..0x800 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(info(c), compute(c), "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn paged_tables_match_direct_computation() {
+        for cp in (0x800u32..0x20000).step_by(7).chain(0xFB50..0xFF00) {
             if let Some(c) = char::from_u32(cp) {
                 assert_eq!(info(c), compute(c), "U+{cp:04X}");
             }

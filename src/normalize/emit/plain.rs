@@ -230,6 +230,45 @@ impl Emitter<'_> {
         self.prev_end = src + n;
     }
 
+    /// Like [`Emitter::plain_word`], for a word whose repeated letters
+    /// collapse: written after what the batch holds.
+    pub fn plain_word_collapsed(
+        &mut self,
+        b: &mut Batch,
+        src: u32,
+        n: u32,
+        upper: u32,
+        first_upper: bool,
+    ) {
+        let Some(sep) = self.batch_piece(b, src, n as usize + 1) else {
+            return;
+        };
+        self.batch_flush(b, src);
+        let end = src + n;
+        let input = self.src;
+        let word = input.get(src as usize..end as usize).unwrap_or(&[]);
+        let start = self.text.len() as u32;
+        let d = self.write_collapsed(src, word);
+        let case = CaseAcc {
+            upper,
+            lower: n - upper,
+            first_upper: Some(first_upper),
+        };
+        let t = self.text.len() as u32;
+        self.push_token(
+            start,
+            t,
+            TokenKind::Word,
+            sep,
+            case.case(),
+            d,
+            Script::Latin,
+        );
+        b.from = end;
+        b.to = end;
+        self.prev_end = end;
+    }
+
     /// Writes a plain ASCII piece: the fast path's common case.
     pub fn plain_ascii(&mut self, b: &mut Batch, p: &AsciiPiece<'_>) {
         let first = p.sigil.unwrap_or(p.src);
