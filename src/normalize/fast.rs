@@ -487,11 +487,8 @@ fn arabic_word(
     // Two equal letters in a row are rare: only then is the word looked at
     // again, for one letter repeated or a run of three.
     let (mut folded, mut pair, mut last) = (false, false, 0u16);
-    let mut j = pos;
-    while let (Some(&b0), Some(&b1)) = (bytes.get(j), bytes.get(j + 1)) {
-        if !(0xD8..=0xDB).contains(&b0) {
-            break;
-        }
+    let mut rest = bytes.get(pos..).unwrap_or(&[]);
+    while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
         let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
         let f = table[i];
         if f == 0 {
@@ -500,8 +497,9 @@ fn arabic_word(
         folded |= usize::from(f) != 0x600 + i;
         pair |= f == last;
         last = f;
-        j += 2;
+        rest = tail;
     }
+    let j = bytes.len() - rest.len();
     if j == pos || !ends_piece(bytes, j) {
         return bail;
     }
@@ -519,6 +517,11 @@ fn arabic_word(
     if sigil.is_none() && same && (n == 1 || (cfg.collapse_repeats && n >= 3)) {
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
+    }
+    if !folded && !pair {
+        // The commonest case: copied with the batch.
+        em.plain_arabic_raw(batch, pos as u32..j as u32, sigil.map(|s| s as u32));
+        return j;
     }
     em.plain_arabic(
         batch,

@@ -349,6 +349,26 @@ impl Emitter<'_> {
         });
     }
 
+    /// Writes a plain Arabic-script word or hashtag whose letters are all
+    /// their own fold, with no letter doubled.
+    #[inline]
+    pub fn plain_arabic_raw(&mut self, b: &mut Batch, src: Range<u32>, sigil: Option<u32>) {
+        let first = sigil.unwrap_or(src.start);
+        let Some(sep) = self.batch_piece(b, first, (src.end - src.start) as usize) else {
+            return;
+        };
+        let start = self.text.len() as u32 + (src.start - b.from);
+        b.to = src.end;
+        let kind = if sigil.is_some() {
+            TokenKind::Hashtag
+        } else {
+            TokenKind::Word
+        };
+        let (d, t) = (Disguises::NONE, start + (src.end - src.start));
+        self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
+        self.prev_end = src.end;
+    }
+
     /// Writes a plain Arabic-script word or hashtag (the fast path): the
     /// two-byte letters at `src`, folded by `table`
     /// (`tables::arabic_block`); `folded` if one changes, `run3` if three
