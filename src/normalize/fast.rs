@@ -54,11 +54,11 @@ pub(crate) fn run(
                 let l = letters::scan(bytes, p);
                 let n = (l.end - p) as u32;
                 // The commonest piece, kept short: a word of two letters or
-                // more in lower, upper or title case, nothing to collapse,
-                // then a space.
+                // more in lower, upper or title case, then a space or the
+                // end of the text.
                 let simple =
                     l.upper == 0 || l.upper == n || (l.upper == 1 && bytes[p].is_ascii_uppercase());
-                let plain = simple && n >= 2 && bytes.get(l.end) == Some(&b' ');
+                let plain = simple && n >= 2 && matches!(bytes.get(l.end), Some(b' ') | None);
                 if plain && (l.runs == n || !cfg.collapse_repeats) {
                     em.plain_word(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
                     l.end
