@@ -231,7 +231,8 @@ impl Emitter<'_> {
     }
 
     /// Like [`Emitter::plain_word`], for a word whose repeated letters
-    /// collapse: written after what the batch holds.
+    /// collapse: letters that do not repeat stay in the batch, each run is
+    /// written as one letter mapped to the whole run.
     pub fn plain_word_collapsed(
         &mut self,
         b: &mut Batch,
@@ -243,18 +244,42 @@ impl Emitter<'_> {
         let Some(sep) = self.batch_piece(b, src, n as usize + 1) else {
             return;
         };
-        self.batch_flush(b, src);
         let end = src + n;
         let input = self.src;
         let word = input.get(src as usize..end as usize).unwrap_or(&[]);
-        let start = self.text.len() as u32;
-        let d = self.write_collapsed(src, word);
+        let start = (self.text.len() + (src - b.from) as usize) as u32;
+        let mut d = Disguises::NONE;
+        let mut i = 0;
+        while let Some(&c) = word.get(i) {
+            let c = c.to_ascii_lowercase();
+            let mut j = i + 1;
+            while word.get(j).is_some_and(|x| x.to_ascii_lowercase() == c) {
+                j += 1;
+            }
+            let (at, to) = (src + i as u32, src + j as u32);
+            if j - i == 1 {
+                b.to = to;
+            } else {
+                self.batch_flush(b, at);
+                self.text.push(c as char);
+                self.align.map(1, at, to);
+                b.from = to;
+                b.to = to;
+                if j - i >= 3 {
+                    d = Disguises::REPEAT;
+                }
+            }
+            // What the batch holds is lowercased when written (the whole
+            // canonical stretch is lowercase, so this is always right).
+            b.upper |= upper > 0;
+            i = j;
+        }
         let case = CaseAcc {
             upper,
             lower: n - upper,
             first_upper: Some(first_upper),
         };
-        let t = self.text.len() as u32;
+        let t = (self.text.len() + (b.to - b.from) as usize) as u32;
         self.push_token(
             start,
             t,
@@ -264,8 +289,6 @@ impl Emitter<'_> {
             d,
             Script::Latin,
         );
-        b.from = end;
-        b.to = end;
         self.prev_end = end;
     }
 
