@@ -42,7 +42,7 @@ pub(crate) struct Batch {
     /// the canonical text, lowercased.
     from: u32,
     to: u32,
-    /// It has capitals.
+    /// It may have capitals: lowercase it when writing.
     upper: bool,
     /// The space at `to` was read: it joins the next piece, or goes to the
     /// gap if that cannot join.
@@ -292,7 +292,8 @@ impl Emitter<'_> {
         self.prev_end = end;
     }
 
-    /// Writes a plain ASCII piece: the fast path's common case.
+    /// Writes an ASCII piece that `plain_word` does not take: a hashtag,
+    /// handle, URL or number, a camel-case word, a word before punctuation.
     pub fn plain_ascii(&mut self, b: &mut Batch, p: &AsciiPiece<'_>) {
         let first = p.sigil.unwrap_or(p.src);
         let Some(sep) = self.batch_piece(b, first, p.len as usize + 1) else {
