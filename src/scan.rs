@@ -1,7 +1,7 @@
 //! Finding lexicon terms in normalized text: leftmost-longest over tokens,
 //! with the acronym rule and allow entries applied.
 
-use crate::lexicon::{Category, Lexicon, Rule, Severity, Starts};
+use crate::lexicon::{Category, Kid, Lexicon, Rule, Severity, Starts};
 use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
 use fst::raw::Fst;
 use serde::{Deserialize, Serialize};
@@ -102,6 +102,45 @@ struct State {
     out: u64,
     tok: usize,
     pos: usize,
+    /// Set when `addr` is the root's child on this byte, whose transitions
+    /// the start tables hold decoded.
+    kid: Option<u8>,
+}
+
+/// A node of the search: a root child decoded in the start tables, or any
+/// other, decoded from the fst.
+enum View<'a> {
+    Kid(&'a Kid),
+    Node(fst::raw::Node<'a>),
+}
+
+impl View<'_> {
+    fn new<'a>(fst: &'a Fst<&[u8]>, starts: &'a Starts, st: &State) -> View<'a> {
+        match st.kid.and_then(|b| starts.kid(b)) {
+            Some(k) => View::Kid(k),
+            None => View::Node(fst.node(st.addr)),
+        }
+    }
+
+    #[inline]
+    fn final_out(&self) -> Option<u64> {
+        match self {
+            View::Kid(k) => k.final_out(),
+            View::Node(n) => n.is_final().then(|| n.final_output().value()),
+        }
+    }
+
+    /// The transition on `b`: (target, output).
+    #[inline]
+    fn step(&self, b: u8) -> Option<(fst::raw::CompiledAddr, u64)> {
+        match self {
+            View::Kid(k) => k.step(b),
+            View::Node(n) => n.find_input(b).map(|i| {
+                let t = n.transition(i);
+                (t.addr, t.out.value())
+            }),
+        }
+    }
 }
 
 /// Finds leftmost-longest matches of `lexicon` in `norm`, applying the
@@ -216,6 +255,7 @@ fn candidates(
                 out,
                 tok: i,
                 pos: start + 1,
+                kid: Some(b),
             });
         }
         _ => s.stack.push(State {
@@ -223,6 +263,7 @@ fn candidates(
             out: 0,
             tok: i,
             pos: start,
+            kid: None,
         }),
     }
     let mut steps = 0;
@@ -231,12 +272,11 @@ fn candidates(
         if steps > MAX_STEPS_PER_START {
             break;
         }
-        let node = fst.node(st.addr);
+        let node = View::new(fst, starts, &st);
         let tok = &toks[st.tok];
         if st.pos >= tok.end as usize {
-            if node.is_final() {
-                s.cands
-                    .push((st.tok, st.out.wrapping_add(node.final_output().value())));
+            if let Some(fin) = node.final_out() {
+                s.cands.push((st.tok, st.out.wrapping_add(fin)));
             }
             let Some(next) = toks.get(st.tok + 1) else {
                 continue;
@@ -244,13 +284,13 @@ fn candidates(
             if next.kind == TokenKind::Url || !matches!(next.sep, Sep::Glued | Sep::Space) {
                 continue;
             }
-            if let Some(ti) = node.find_input(b' ') {
-                let tr = node.transition(ti);
+            if let Some((addr, out)) = node.step(b' ') {
                 s.stack.push(State {
-                    addr: tr.addr,
-                    out: st.out.wrapping_add(tr.out.value()),
+                    addr,
+                    out: st.out.wrapping_add(out),
                     tok: st.tok + 1,
                     pos: next.start as usize,
+                    kid: None,
                 });
             }
             if next.sep == Sep::Glued {
@@ -268,12 +308,12 @@ fn candidates(
         // Words glued without a boundary (`alqaeda`, `tehrikitaliban`) meet
         // keys with a space: try the space without consuming input.
         if st.pos > tok.start as usize && b & 0xC0 != 0x80 {
-            if let Some(ti) = node.find_input(b' ') {
-                let tr = node.transition(ti);
-                let out = st.out.wrapping_add(tr.out.value());
+            if let Some((addr, tr_out)) = node.step(b' ') {
+                let out = st.out.wrapping_add(tr_out);
                 s.stack.push(State {
-                    addr: tr.addr,
+                    addr,
                     out,
+                    kid: None,
                     ..st
                 });
                 // Glued words that meet on one letter (`#AsSahab`) had the
@@ -281,24 +321,25 @@ fn candidates(
                 // copy reuse the text's one.
                 let prev = text[st.pos - 1];
                 if prev.is_ascii_alphabetic() {
-                    let after = fst.node(tr.addr);
+                    let after = fst.node(addr);
                     if let Some(ti2) = after.find_input(prev) {
                         let tr2 = after.transition(ti2);
                         s.stack.push(State {
                             addr: tr2.addr,
                             out: out.wrapping_add(tr2.out.value()),
+                            kid: None,
                             ..st
                         });
                     }
                 }
             }
         }
-        if let Some(ti) = node.find_input(b) {
-            let tr = node.transition(ti);
+        if let Some((addr, out)) = node.step(b) {
             s.stack.push(State {
-                addr: tr.addr,
-                out: st.out.wrapping_add(tr.out.value()),
+                addr,
+                out: st.out.wrapping_add(out),
                 pos: st.pos + 1,
+                kid: None,
                 ..st
             });
         }
