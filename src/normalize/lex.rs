@@ -5,7 +5,7 @@ use super::emit::Emitter;
 use super::fold::{flag, FChar};
 use super::tables::{is_apostrophe, is_leet_symbol, leet, Class, LATIN};
 use super::token::TokenKind;
-use super::url::url_at;
+use super::url::{url_at_cached, UrlCache};
 use super::word::{self, number_word, Spans};
 use super::Config;
 
@@ -21,6 +21,9 @@ pub(crate) fn chunk(
 ) {
     let n = buf.len();
     let mut i = 0;
+    // Starts are asked in increasing order and only characters before
+    // them are rewritten, as the cache needs.
+    let mut urls = UrlCache::default();
     while i < n {
         let f = buf[i];
         match f.class {
@@ -34,7 +37,7 @@ pub(crate) fn chunk(
             }
             Class::Invisible => i += 1,
             Class::Letter | Class::Digit => {
-                if let Some(end) = url_at(buf, i) {
+                if let Some(end) = url_at_cached(buf, i, &mut urls) {
                     em.url(&buf[i..end]);
                     i = end;
                     continue;

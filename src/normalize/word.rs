@@ -404,12 +404,14 @@ fn single(w: &[FChar], cfg: &Config) -> Option<Single> {
         return None;
     }
     let mut count = 1;
-    let mut written = String::new();
-    written.push(first.c);
+    // All the emitter writes before a mark here is the letter itself; on
+    // the stack, as this runs for every one-letter word (`T.T.P...`).
+    let mut utf8 = [0u8; 4];
+    let written: &str = first.c.encode_utf8(&mut utf8);
     for f in units {
         if f.class == Class::Mark {
             // Only if it would not be written (see `Emitter::push_char`).
-            if !f.has(flag::NONSTARTER) || stays_normal(&written, f.c) {
+            if !f.has(flag::NONSTARTER) || stays_normal(written, f.c) {
                 return None;
             }
             continue;
