@@ -57,7 +57,7 @@ use std::ops::Range;
 /// Version of the canonical form. Bump it whenever `normalize` can produce a
 /// different output for the same input: compiled lexicons record it and are
 /// rejected when it changes.
-pub const NORMALIZER_VERSION: u32 = 2;
+pub const NORMALIZER_VERSION: u32 = 3;
 
 /// Which folding steps a [`Normalizer`] applies. All on by default.
 ///
