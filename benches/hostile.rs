@@ -16,7 +16,7 @@
 //! name repeated, are among the kinds). `VIGIL_BENCH_MAX_MB` lowers the largest size
 //! (default 10).
 
-#[path = "corpus.rs"]
+#[path = "common/corpus.rs"]
 mod corpus;
 
 use corpus::Rng;

@@ -33,7 +33,7 @@
 //! nothing. A two-byte prefix bit set (8 KB, in L1) in front of the hashed
 //! prefix set was tried and made no measurable difference.
 
-#[path = "corpus.rs"]
+#[path = "common/corpus.rs"]
 mod corpus;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -80,7 +80,7 @@ fn lexicon_entries(n: usize, seed: u64) -> Vec<Entry> {
             lang: "en".into(),
             severity: Severity::High,
             rule: Rule::Any,
-            source: "benches/corpus.rs".into(),
+            source: "benches/common/corpus.rs".into(),
         });
     }
     entries

@@ -32,7 +32,7 @@ pub use metrics::{evaluate, Metrics};
 use mutate::{cyrillic, edit_text, leet, swap_lookalike, typo};
 use vigil::Account;
 
-#[path = "../rng.rs"]
+#[path = "../common/rng.rs"]
 mod rng;
 pub use rng::Rng;
 

@@ -2,7 +2,7 @@
 //! collect, big inputs of every hostile kind, and ordinary text with terms
 //! planted at known places.
 
-#[path = "../../benches/rng.rs"]
+#[path = "../../benches/common/rng.rs"]
 mod rng;
 pub use rng::Rng;
 
