@@ -131,6 +131,28 @@ fn write_confusables(out: &mut String) {
             rows.insert(c as u32, v);
         }
     }
+    // The canonical text is lowercase: a letter the first pass keeps is
+    // written as its lowercase, which must not fold on a second pass. So a
+    // letter folds whenever its lowercase does (`Ƒ` folds only with its
+    // hook stripped; its lowercase `ƒ` folds always).
+    let mut by_case = Vec::new();
+    for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+        let mut lower = c.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else {
+            continue;
+        };
+        let (Some(&lv), own) = (rows.get(&(l as u32)), rows.get(&(c as u32))) else {
+            continue;
+        };
+        let weaker = match own {
+            None => true,
+            Some(&v) => v & STRIPPED_MARKS != 0 && lv & STRIPPED_MARKS == 0,
+        };
+        if l != c && weaker {
+            by_case.push((c as u32, lv));
+        }
+    }
+    rows.extend(by_case);
 
     writeln!(
         out,

@@ -51,14 +51,16 @@
 mod codec;
 mod detector;
 mod error;
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing;
 pub mod lexicon;
 pub mod mirror;
 pub mod normalize;
 pub mod scan;
 
 pub use detector::{
-    AccountField, Assessment, Detector, DetectorBuilder, Report, TextReport, Verdict, SCAN_WINDOW,
-    SUPPORT_WINDOW,
+    AccountField, Assessment, Detector, DetectorBuilder, Report, TextReport, Verdict, MAX_MATCHES,
+    SCAN_WINDOW, SUPPORT_WINDOW,
 };
 pub use error::{Error, Field, Result};
 pub use lexicon::{Category, Entry, EntryRef, Lexicon, LexiconBuilder, Rule, Severity};

@@ -1,8 +1,9 @@
 //! Finding lexicon terms in normalized text: leftmost-longest over tokens,
 //! with the acronym rule and allow entries applied.
 
-use crate::lexicon::{Category, EntryRef, Lexicon, Rule, Severity};
+use crate::lexicon::{Category, Kid, Lexicon, Rule, Severity, Starts};
 use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
+use fst::raw::Fst;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -82,6 +83,17 @@ pub(crate) struct Found {
 pub(crate) struct Scratch {
     stack: Vec<State>,
     cands: Vec<(usize, u64)>,
+    anchors: Vec<Anchor>,
+}
+
+/// A confirmed match that can vouch for a nearby lowercase acronym.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    first: usize,
+    last: usize,
+    group: Option<u16>,
+    /// A slogan or in-group term: vouches for any acronym.
+    any: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +102,45 @@ struct State {
     out: u64,
     tok: usize,
     pos: usize,
+    /// Set when `addr` is the root's child on this byte, whose transitions
+    /// the start tables hold decoded.
+    kid: Option<u8>,
+}
+
+/// A node of the search: a root child decoded in the start tables, or any
+/// other, decoded from the fst.
+enum View<'a> {
+    Kid(&'a Kid),
+    Node(fst::raw::Node<'a>),
+}
+
+impl View<'_> {
+    fn new<'a>(fst: &'a Fst<&[u8]>, starts: &'a Starts, st: &State) -> View<'a> {
+        match st.kid.and_then(|b| starts.kid(b)) {
+            Some(k) => View::Kid(k),
+            None => View::Node(fst.node(st.addr)),
+        }
+    }
+
+    #[inline]
+    fn final_out(&self) -> Option<u64> {
+        match self {
+            View::Kid(k) => k.final_out(),
+            View::Node(n) => n.is_final().then(|| n.final_output().value()),
+        }
+    }
+
+    /// The transition on `b`: (target, output).
+    #[inline]
+    fn step(&self, b: u8) -> Option<(fst::raw::CompiledAddr, u64)> {
+        match self {
+            View::Kid(k) => k.step(b),
+            View::Node(n) => n.find_input(b).map(|i| {
+                let t = n.transition(i);
+                (t.addr, t.out.value())
+            }),
+        }
+    }
 }
 
 /// Finds leftmost-longest matches of `lexicon` in `norm`, applying the
@@ -102,32 +153,65 @@ pub(crate) fn find(
     scratch: &mut Scratch,
     out: &mut Vec<Found>,
 ) {
+    find_inner(lexicon, input, norm, scratch, out, true)
+}
+
+/// [`find`], with the start filter switchable so tests can check it never
+/// changes a result.
+fn find_inner(
+    lexicon: &Lexicon,
+    input: &str,
+    norm: &Normalized,
+    scratch: &mut Scratch,
+    out: &mut Vec<Found>,
+    filter: bool,
+) {
     out.clear();
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
-    let shouting = is_shouting(toks);
+    let starts = lexicon.starts();
+    // A borrowed view of the lexicon's fst: node decoding then reads a
+    // plain slice instead of going through the shared owner's `dyn AsRef`
+    // at every node (half the cost of a term-dense text). The bytes were
+    // validated at load, so this cannot fail.
+    let Ok(fst) = Fst::new(lexicon.fst().as_bytes()) else {
+        return;
+    };
+    // Only needed for a lowercase-acronym candidate: computed on demand.
+    let mut shouting = None;
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind == TokenKind::Url {
+        let tok = &toks[i];
+        // Most tokens start no key: the start tables say so without a
+        // single fst node decoded.
+        if tok.kind == TokenKind::Url
+            || (filter && !starts.may_start(text.get(tok.range()).unwrap_or(&[])))
+        {
             i += 1;
             continue;
         }
-        candidates(lexicon, toks, text, i, scratch);
+        candidates(&fst, starts, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
         scratch
             .cands
             .sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         let mut picked = None;
         for &(last, value) in &scratch.cands {
-            let Some(entry) = u32::try_from(value).ok().and_then(|id| lexicon.get(id)) else {
+            let Some(id) = u32::try_from(value).ok() else {
                 continue;
             };
-            let provisional = match entry.rule {
+            let Some(meta) = lexicon.meta(id) else {
+                continue;
+            };
+            let provisional = match meta.rule {
                 Rule::Any => false,
-                Rule::Caps => !caps_rule_holds(&entry, input, norm, &toks[i..=last], shouting),
+                Rule::Caps => {
+                    let shouting = *shouting.get_or_insert_with(|| is_shouting(toks));
+                    !caps_rule_holds(lexicon, id, input, norm, &toks[i..=last], shouting)
+                }
             };
             picked = Some(Found {
-                entry: entry.id,
+                entry: id,
                 first: i,
                 last,
                 provisional,
@@ -142,32 +226,57 @@ pub(crate) fn find(
             None => i += 1,
         }
     }
-    resolve_context(lexicon, out);
+    resolve_context(lexicon, out, &mut scratch.anchors);
 }
 
 /// All (last token, entry) pairs of keys that match from token `i`.
-fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut Scratch) {
-    let fst = lexicon.fst();
+fn candidates(
+    fst: &Fst<&[u8]>,
+    starts: &Starts,
+    toks: &[Token],
+    text: &[u8],
+    i: usize,
+    s: &mut Scratch,
+) {
     s.cands.clear();
     s.stack.clear();
-    s.stack.push(State {
-        addr: fst.root().addr(),
-        out: 0,
-        tok: i,
-        pos: toks[i].start as usize,
-    });
+    let tok = &toks[i];
+    let (start, end) = (tok.start as usize, tok.end as usize);
+    // The first step from the root always reads the token's first byte (no
+    // epsilon at a token's start): take it from the table, so the root,
+    // the widest node, is never decoded.
+    match text.get(start) {
+        Some(&b) if start < end => {
+            let Some((addr, out)) = starts.root(b) else {
+                return;
+            };
+            s.stack.push(State {
+                addr,
+                out,
+                tok: i,
+                pos: start + 1,
+                kid: Some(b),
+            });
+        }
+        _ => s.stack.push(State {
+            addr: fst.root().addr(),
+            out: 0,
+            tok: i,
+            pos: start,
+            kid: None,
+        }),
+    }
     let mut steps = 0;
     while let Some(st) = s.stack.pop() {
         steps += 1;
         if steps > MAX_STEPS_PER_START {
             break;
         }
-        let node = fst.node(st.addr);
+        let node = View::new(fst, starts, &st);
         let tok = &toks[st.tok];
         if st.pos >= tok.end as usize {
-            if node.is_final() {
-                s.cands
-                    .push((st.tok, st.out.wrapping_add(node.final_output().value())));
+            if let Some(fin) = node.final_out() {
+                s.cands.push((st.tok, st.out.wrapping_add(fin)));
             }
             let Some(next) = toks.get(st.tok + 1) else {
                 continue;
@@ -175,13 +284,13 @@ fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut 
             if next.kind == TokenKind::Url || !matches!(next.sep, Sep::Glued | Sep::Space) {
                 continue;
             }
-            if let Some(ti) = node.find_input(b' ') {
-                let tr = node.transition(ti);
+            if let Some((addr, out)) = node.step(b' ') {
                 s.stack.push(State {
-                    addr: tr.addr,
-                    out: st.out.wrapping_add(tr.out.value()),
+                    addr,
+                    out: st.out.wrapping_add(out),
                     tok: st.tok + 1,
                     pos: next.start as usize,
+                    kid: None,
                 });
             }
             if next.sep == Sep::Glued {
@@ -199,12 +308,12 @@ fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut 
         // Words glued without a boundary (`alqaeda`, `tehrikitaliban`) meet
         // keys with a space: try the space without consuming input.
         if st.pos > tok.start as usize && b & 0xC0 != 0x80 {
-            if let Some(ti) = node.find_input(b' ') {
-                let tr = node.transition(ti);
-                let out = st.out.wrapping_add(tr.out.value());
+            if let Some((addr, tr_out)) = node.step(b' ') {
+                let out = st.out.wrapping_add(tr_out);
                 s.stack.push(State {
-                    addr: tr.addr,
+                    addr,
                     out,
+                    kid: None,
                     ..st
                 });
                 // Glued words that meet on one letter (`#AsSahab`) had the
@@ -212,24 +321,25 @@ fn candidates(lexicon: &Lexicon, toks: &[Token], text: &[u8], i: usize, s: &mut 
                 // copy reuse the text's one.
                 let prev = text[st.pos - 1];
                 if prev.is_ascii_alphabetic() {
-                    let after = fst.node(tr.addr);
+                    let after = fst.node(addr);
                     if let Some(ti2) = after.find_input(prev) {
                         let tr2 = after.transition(ti2);
                         s.stack.push(State {
                             addr: tr2.addr,
                             out: out.wrapping_add(tr2.out.value()),
+                            kid: None,
                             ..st
                         });
                     }
                 }
             }
         }
-        if let Some(ti) = node.find_input(b) {
-            let tr = node.transition(ti);
+        if let Some((addr, out)) = node.step(b) {
             s.stack.push(State {
-                addr: tr.addr,
-                out: st.out.wrapping_add(tr.out.value()),
+                addr,
+                out: st.out.wrapping_add(out),
                 pos: st.pos + 1,
+                kid: None,
                 ..st
             });
         }
@@ -258,7 +368,8 @@ fn is_shouting(toks: &[Token]) -> bool {
 }
 
 fn caps_rule_holds(
-    entry: &EntryRef<'_>,
+    lexicon: &Lexicon,
+    id: u32,
     input: &str,
     norm: &Normalized,
     toks: &[Token],
@@ -268,23 +379,48 @@ fn caps_rule_holds(
     if disguises.bits() & DELIBERATE != 0 {
         return true;
     }
+    if shouting {
+        return false;
+    }
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    // Capitals are the common case and cheap to see; the comparison with
+    // the term's own spelling below decodes the entry and the source span.
+    if toks
+        .iter()
+        .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
+        && toks.iter().any(|t| t.case == Case::Upper)
+    {
+        return true;
+    }
+    let Some(term) = lexicon.term(id) else {
         return false;
     };
     // Written as the lexicon spells it (`LeT`, `JeM`): deliberate mixed
     // case is as telling as capitals. Accents and repeated letters on top
     // (`LëT`, `JeeeM`) do not hide it.
-    let span = norm.source_span(first.start as usize..last.end as usize);
-    let exact = entry.term.chars().any(char::is_uppercase)
-        && case_shape(input.get(span).unwrap_or("")).eq(case_shape(entry.term));
-    if shouting {
+    if !term.chars().any(char::is_uppercase) {
         return false;
     }
-    exact
-        || (toks
-            .iter()
-            .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
-            && toks.iter().any(|t| t.case == Case::Upper))
+    let span = norm.source_span(first.start as usize..last.end as usize);
+    let written = input.get(span).unwrap_or("");
+    if written.is_ascii() && term.is_ascii() {
+        // NFD changes no ASCII text: skip the decomposition, the costly
+        // part when a text repeats such a term thousands of times.
+        return ascii_shape(written).eq(ascii_shape(term));
+    }
+    case_shape(written).eq(case_shape(term))
+}
+
+/// [`case_shape`] for ASCII text.
+fn ascii_shape(s: &str) -> impl Iterator<Item = u8> + '_ {
+    let mut prev = None;
+    s.bytes().filter(u8::is_ascii_alphabetic).filter(move |&c| {
+        let keep = prev != Some(c);
+        prev = Some(c);
+        keep
+    })
 }
 
 /// The letters of `s` without marks, runs of one letter collapsed: what
@@ -300,28 +436,33 @@ fn case_shape(s: &str) -> impl Iterator<Item = char> + '_ {
 
 /// Keeps a provisional (lowercase acronym) match only if a confirmed term of
 /// the same group, or any slogan or in-group term, is near it.
-fn resolve_context(lexicon: &Lexicon, found: &mut Vec<Found>) {
+fn resolve_context(lexicon: &Lexicon, found: &mut Vec<Found>, anchors: &mut Vec<Anchor>) {
     if !found.iter().any(|f| f.provisional) {
         return;
     }
-    let anchors: Vec<(usize, usize, Option<&str>, Category)> = found
-        .iter()
-        .filter(|f| !f.provisional)
-        .filter_map(|f| {
-            let e = lexicon.get(f.entry)?;
-            Some((f.first, f.last, e.group, e.category))
+    anchors.clear();
+    anchors.extend(found.iter().filter(|f| !f.provisional).filter_map(|f| {
+        let m = lexicon.meta(f.entry)?;
+        Some(Anchor {
+            first: f.first,
+            last: f.last,
+            group: m.group(),
+            any: matches!(m.category, Category::Slogan | Category::Ingroup),
         })
-        .collect();
+    }));
+    // Anchors are in token order and do not overlap, so the ones near a
+    // provisional match form a run found by binary search: linear overall
+    // even when a text is nothing but acronyms.
     found.retain(|f| {
         if !f.provisional {
             return true;
         }
-        let group = lexicon.get(f.entry).and_then(|e| e.group);
-        anchors.iter().any(|&(first, last, g, cat)| {
-            let near = first <= f.last + CONTEXT_WINDOW && f.first <= last + CONTEXT_WINDOW;
-            near && ((g.is_some() && g == group)
-                || matches!(cat, Category::Slogan | Category::Ingroup))
-        })
+        let group = lexicon.meta(f.entry).and_then(|m| m.group());
+        let from = anchors.partition_point(|a| a.last + CONTEXT_WINDOW < f.first);
+        anchors[from..]
+            .iter()
+            .take_while(|a| a.first <= f.last + CONTEXT_WINDOW)
+            .any(|a| a.any || (a.group.is_some() && a.group == group))
     });
 }
 
@@ -350,4 +491,127 @@ pub(crate) fn to_match(
         disguises: toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises),
         entry: e.id,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexiconBuilder;
+    use crate::Entry;
+
+    /// Finds with and without the start filter on `texts`; panics on any
+    /// difference.
+    fn same_with_and_without_filter(lexicon: &Lexicon, texts: &[String]) -> usize {
+        let (mut s, mut a, mut b) = (Scratch::default(), Vec::new(), Vec::new());
+        let mut norm = Normalized::default();
+        let mut total = 0;
+        for t in texts {
+            lexicon.normalizer().normalize_into(t, &mut norm);
+            find_inner(lexicon, t, &norm, &mut s, &mut a, true);
+            find_inner(lexicon, t, &norm, &mut s, &mut b, false);
+            assert_eq!(a, b, "{t:?}");
+            total += a.len();
+        }
+        total
+    }
+
+    /// Lexicon terms written the ways that exercise the scanner's epsilon
+    /// moves: glued, hashtagged, camel-cased, letters doubled or shared.
+    fn disguised_texts(lexicon: &Lexicon, seed: u64) -> Vec<String> {
+        let mut x = seed;
+        let mut next = move |n: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as usize) % n.max(1)
+        };
+        let terms: Vec<String> = lexicon.iter().map(|e| e.term.to_string()).collect();
+        let mut out = Vec::new();
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..1 + next(4) {
+                let t = &terms[next(terms.len())];
+                let w = match next(6) {
+                    0 => t.replace([' ', '-'], ""),
+                    1 => format!("#{}", t.replace([' ', '-'], "")),
+                    2 => t
+                        .split([' ', '-'])
+                        .map(|w| {
+                            let mut c = w.chars();
+                            c.next()
+                                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                                .unwrap_or_default()
+                        })
+                        .collect(),
+                    3 => t.chars().flat_map(|c| [c, c]).collect(),
+                    4 => t.to_uppercase(),
+                    _ => t.clone(),
+                };
+                s.push_str(&w);
+                s.push_str(["", " ", " x ", "\n", "ab"][next(5)]);
+            }
+            out.push(s);
+        }
+        out
+    }
+
+    #[test]
+    fn start_filter_never_changes_what_is_found() {
+        let lexicon = Lexicon::embedded();
+        let found = same_with_and_without_filter(lexicon, &disguised_texts(lexicon, 1));
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn start_filter_is_conservative_for_keys_sharing_letters_and_spaces() {
+        // Keys whose words meet on one letter, repeat it, or hold runs of
+        // one-letter words: the epsilon closure's hard cases.
+        let mut b = LexiconBuilder::new();
+        for (i, t) in [
+            "as sahab",
+            "al a a a qaeda",
+            "a a a a a a a a a a a a",
+            "s s s s s s",
+            "ab b b ba",
+            "x",
+            "xy z",
+            "دولة الاسلامية",
+            "tehrik i taliban",
+        ]
+        .iter()
+        .enumerate()
+        {
+            b.add(Entry {
+                term: t.to_string(),
+                group: Some(format!("g{i}")),
+                category: crate::Category::Org,
+                lang: "en".into(),
+                severity: Severity::High,
+                rule: Rule::Any,
+                source: "test".into(),
+            })
+            .unwrap();
+        }
+        let lexicon = b.build().unwrap();
+        let mut texts = disguised_texts(&lexicon, 2);
+        texts.extend(
+            [
+                "#AsSahab",
+                "assahab",
+                "alaaaqaeda",
+                "aaaaaaa",
+                "sssss",
+                "abbba",
+                "abba",
+                "x",
+                "xyz",
+                "#XyZ",
+                "دولةالاسلامية",
+                "TehrikITaliban",
+            ]
+            .map(String::from),
+        );
+        let found = same_with_and_without_filter(&lexicon, &texts);
+        assert!(found > 1000, "{found}");
+    }
 }

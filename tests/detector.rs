@@ -194,3 +194,66 @@ fn glued_words_that_meet_on_one_letter_still_match() {
     let r = d.scan("#FitnaAlKhawarij strikes again");
     assert_eq!(found(&r), [("FitnaAlKhawarij", "ttp")]);
 }
+
+#[test]
+fn reports_list_at_most_the_cap_and_say_when_they_are_truncated() {
+    let d = Detector::builder().max_matches(3).build().unwrap();
+    let r = d.scan("TTP TTP TTP TTP TTP");
+    assert_eq!(r.matches.len(), 3);
+    assert!(r.truncated);
+    // At the cap exactly nothing is lost.
+    let r = d.scan("TTP TTP TTP");
+    assert_eq!(r.matches.len(), 3);
+    assert!(!r.truncated);
+    let json = serde_json::to_value(d.scan("TTP TTP TTP TTP")).unwrap();
+    assert_eq!(json["truncated"], true);
+    // Reports serialised before the flag existed still read.
+    let mut old = serde_json::to_value(detector().scan("TTP")).unwrap();
+    old.as_object_mut().unwrap().remove("truncated");
+    let back: Report = serde_json::from_value(old).unwrap();
+    assert!(!back.truncated);
+}
+
+#[test]
+fn the_verdict_counts_matches_beyond_the_cap() {
+    // The support cue comes after the cap: the verdict still sees it.
+    let text = format!("{} TTP zindabad", "TTP ".repeat(20));
+    let capped = Detector::builder()
+        .max_matches(5)
+        .build()
+        .unwrap()
+        .scan(&text);
+    let full = Detector::default().scan(&text);
+    assert!(capped.truncated && !full.truncated);
+    assert_eq!(capped.verdict, Verdict::Support);
+    assert_eq!((capped.verdict, capped.score), (full.verdict, full.score));
+    assert_eq!(capped.matches[..], full.matches[..5]);
+}
+
+#[test]
+fn huge_term_dense_inputs_stay_within_the_cap_across_windows() {
+    let text = "Islamic State ".repeat((vigil::SCAN_WINDOW * 2) / 14 + 7);
+    let r = detector().scan(&text);
+    assert_eq!(r.matches.len(), vigil::MAX_MATCHES);
+    assert!(r.truncated);
+    assert_eq!(r.verdict, Verdict::Mention);
+    for m in &r.matches {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+}
+
+#[test]
+fn batch_equals_sequential_with_a_cap_and_on_huge_inputs() {
+    let d = Detector::builder().max_matches(4).build().unwrap();
+    let mut texts: Vec<String> = (0..300)
+        .map(|i| match i % 3 {
+            0 => format!("{i} TTP TTP TTP TTP TTP zindabad"),
+            1 => format!("#TehrikITaliban {i} weather"),
+            _ => format!("Daesh {i} claimed, officials condemned"),
+        })
+        .collect();
+    texts.push("Join ISIS now. ".repeat(vigil::SCAN_WINDOW / 10));
+    let batch = d.scan_batch(&texts);
+    let seq: Vec<Report> = texts.iter().map(|t| d.scan(t)).collect();
+    assert_eq!(batch, seq);
+}

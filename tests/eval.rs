@@ -35,13 +35,6 @@ use std::sync::OnceLock;
 use variants::Family;
 use vigil::Detector;
 
-/// Leetspeak is below the 0.98 floor today (0.897): a leading digit on a
-/// word of three or fewer letters (`7he`, `4nd`) and runs of two or more
-/// leading digits (`73rr0r`) stay numbers under the "numbers stay numbers"
-/// guard. This is a regression guard at the level reached, not the goal;
-/// the gap is recorded in the README's limitations.
-const LEETSPEAK_GUARD: f64 = 0.89;
-
 /// One evaluation shared by the tests (they run on parallel threads; the
 /// second waits for the first).
 fn evaluation() -> &'static Evaluation {
@@ -61,12 +54,7 @@ fn every_disguise_family_meets_the_recall_floor() {
         .filter_map(|f| {
             let t = ev.recall.family(f);
             let r = t.recall()?;
-            let floor = if f == Family::Leetspeak {
-                LEETSPEAK_GUARD
-            } else {
-                RECALL_FLOOR
-            };
-            (r < floor).then(|| format!("{} {r:.4} ({}/{})", f.name(), t.hits, t.total))
+            (r < RECALL_FLOOR).then(|| format!("{} {r:.4} ({}/{})", f.name(), t.hits, t.total))
         })
         .collect();
     assert!(

@@ -2,6 +2,8 @@
 //! Arabic script; the alignment back to the original; hostile inputs; and
 //! idempotence as a property.
 
+mod invariants;
+
 use proptest::prelude::*;
 use vigil::{Case, Disguises, Normalized, Normalizer, Script, Sep, TokenKind};
 
@@ -200,8 +202,53 @@ fn leetspeak_inside_words() {
     same("j1h4d", "jihad", Disguises::LEETSPEAK);
     same("zind4b4d", "zindabad", Disguises::LEETSPEAK);
     same("mujah1d33n", "mujahideen", Disguises::LEETSPEAK);
+    // At a word's edge, and as the connector of a hyphenated name.
+    same("ISI$", "ISIS", Disguises::LEETSPEAK);
+    same("Fitn@", "Fitna", Disguises::LEETSPEAK);
+    same("L3T", "LeT", Disguises::LEETSPEAK);
+    assert_eq!(words("Tehrik-1-Taliban"), ["tehrik", "i", "taliban"]);
+    assert_eq!(words("Lashkar-3-Taiba"), ["lashkar", "e", "taiba"]);
     // Arabic-script words are never read as leetspeak.
     assert_eq!(words("طالبان7"), ["طالبان", "7"]);
+    // Leading digits on short words and runs of two (`7he`, `73rr0r`).
+    for (leet, plain) in [
+        ("7he", "the"),
+        ("4nd", "and"),
+        ("0f", "of"),
+        ("th3", "the"),
+        ("73rr0r", "terror"),
+        ("73rror", "terror"),
+        ("74liban", "taliban"),
+        ("51pah", "sipah"),
+        ("53nd", "send"),
+        ("15IL", "ISIL"),
+        ("37IM", "ETIM"),
+        ("47t@ck", "attack"),
+        ("15lam1", "islami"),
+        ("7TP", "TTP"),
+        ("ISI5", "ISIS"),
+    ] {
+        same(leet, plain, Disguises::LEETSPEAK);
+    }
+    // Trailing digits and symbols in a word already in leetspeak; a group
+    // of four beside another; `$` and `@` closing a word after a digit.
+    for (leet, plain) in [
+        ("H@rk47", "harkat"),
+        ("W1lay@7", "wilayat"),
+        ("H@rk@7", "harkat"),
+        ("F0und4710n", "foundation"),
+        ("Lib3r@710n", "liberation"),
+        ("Med1@", "media"),
+        ("N3w$", "news"),
+        ("0ffic14l$", "officials"),
+        ("L4bb@1k", "labbaik"),
+        ("Cru$4d3r", "crusader"),
+        ("0m@r", "omar"),
+    ] {
+        same(leet, plain, Disguises::LEETSPEAK);
+    }
+    // In a hashtag, across the `_` the canonical text does not write.
+    assert_eq!(text("#T4l1b4n_zind4b4d"), "#talibanzindabad");
 }
 
 #[test]
@@ -242,7 +289,31 @@ fn numbers_stay_numbers() {
         "0300-1234567 pe cal karo"
     );
     assert_eq!(text("3days 10mins"), "3days 10mins");
+    assert_eq!(text("1st 3rd 4th 5G"), "1st 3rd 4th 5g");
     assert_eq!(words("۵۰۰ روپے"), ["500", "روپے"]);
+    // Glued to letters: units, ordinals, times, dates, decades, versions,
+    // model numbers, counts and prices keep their digits.
+    let glued = "\
+        5kg 50kg 5KG 3weeks 45mins 15yo 48mp 50cent 4wd 5star 1st 21st 11th 13th 31st 53rd 4x4 \
+        1v1 24x7 3D 4G 10pm 7pm 11am 3am 15aug 14August 5may 90s 90sKids 1990s 10things \
+        99problems 18plus 3DayWeekend mp3 MP3 mp4 mp3s ps4 ps5 g7 G7 g20 covid19 COVID19 \
+        agent47 ak47 iphone14 win10 area51 rtx4090ti gtx1080ti boeing737 gr8 l8r a2z y2k 100k \
+        1080p 24h part1 day1 top5 level5 USD5 Rs5 ios7";
+    for s in glued.split_whitespace() {
+        let n = norm(s);
+        let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+        assert_eq!(digits(n.text()), digits(s), "{s:?} -> {:?}", n.text());
+        assert!(
+            n.tokens()
+                .iter()
+                .all(|t| !t.disguises.contains(Disguises::LEETSPEAK)),
+            "{s:?}"
+        );
+    }
+    // `@` before a time or a number is "at", not a letter.
+    assert_eq!(words("meet@7pm"), ["met", "7", "pm"]);
+    assert_eq!(words("meet@7"), ["met", "7"]);
+    assert_eq!(text("$5k"), "5k");
 }
 
 #[test]
@@ -527,7 +598,7 @@ fn assert_idempotent(s: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+    #![proptest_config(invariants::proptest_config(1500))]
 
     #[test]
     fn idempotent_on_hostile_strings(chars in prop::collection::vec(hostile_char(), 0..40)) {

@@ -27,12 +27,13 @@ use proptest::test_runner::Config;
 use strategies::{any_text, hostile_text};
 use vigil::{Detector, Lexicon, Normalizer, Verdict};
 
-/// `cases` random cases, no failure files.
+/// See [`invariants::proptest_config`]: a fixed seed unless
+/// `PROPTEST_RNG_SEED` is set; no failure files (failures found here are
+/// kept as named tests in `robustness/regressions.rs`).
 pub fn config(cases: u32) -> Config {
     Config {
-        cases,
         failure_persistence: None,
-        ..Config::default()
+        ..invariants::proptest_config(cases)
     }
 }
 

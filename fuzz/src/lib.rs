@@ -126,43 +126,10 @@ pub fn check_report(d: &Detector, input: &str, r: &Report) {
 // Compiled data: getting past the checksum
 // ---------------------------------------------------------------------------
 
-/// A copy of vigil's header checksum (`src/codec.rs`), so fuzzed damage
-/// can be re-sealed and reach the structure checks behind the checksum.
-fn checksum_with(seed: u64, data: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = K ^ seed.rotate_left(17) ^ (data.len() as u64);
-    let mut chunks = data.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(K).rotate_left(29);
-    }
-    let rest = chunks.remainder();
-    let mut w = [0u8; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    h = (h ^ u64::from_le_bytes(w) ^ 0xFF)
-        .wrapping_mul(K)
-        .rotate_left(29);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^ (h >> 33)
-}
-
-const HEADER_LEN: usize = 40;
-
 /// Rewrites the payload length and checksum of a vigil file in place, so
 /// that only the structure behind the header can reject it.
 pub fn reseal(bytes: &mut [u8]) {
-    if bytes.len() < HEADER_LEN {
-        return;
-    }
-    // magic 0..8, version 8..12, meta 12..20, payload length 20..28,
-    // checksum 28..36, reserved 36..40.
-    let payload_len = (bytes.len() - HEADER_LEN) as u64;
-    bytes[20..28].copy_from_slice(&payload_len.to_le_bytes());
-    let seed = checksum_with(0, &bytes[8..24]);
-    let sum = checksum_with(seed, &bytes[HEADER_LEN..]);
-    bytes[28..36].copy_from_slice(&sum.to_le_bytes());
+    vigil::fuzzing::reseal(bytes);
 }
 
 /// Checks that [`reseal`] still matches vigil's format: re-sealing a file
@@ -184,10 +151,10 @@ pub fn damage(base: &[u8], data: &[u8]) -> Vec<u8> {
         return out;
     };
     let len = u16::from_le_bytes(*len) as usize;
-    if len < out.len() && len % 7 == 0 {
+    if len < out.len() && len.is_multiple_of(7) {
         out.truncate(len);
-    } else if len % 11 == 0 {
-        out.extend(std::iter::repeat(0xA5).take(len % 64));
+    } else if len.is_multiple_of(11) {
+        out.extend(std::iter::repeat_n(0xA5, len % 64));
     }
     for patch in rest.chunks_exact(3) {
         if out.is_empty() {

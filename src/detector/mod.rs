@@ -18,7 +18,19 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 /// Inputs longer than this are scanned in windows of about this size, cut
 /// at a line break or space, so memory stays bounded for any input.
+///
+/// A cut is made in the second half of the window: at its last line break,
+/// else its last whitespace, else its last character that cannot occur in
+/// a URL (`<>"{}|\^` and backtick), else at a character boundary. So a cut
+/// never splits a URL (or a word) unless half a megabyte holds no space and
+/// none of those characters; then a term or URL across the cut can be
+/// missed or read in two pieces.
 pub const SCAN_WINDOW: usize = 1 << 20;
+
+/// The default cap on the matches one [`Report`] lists (see
+/// [`DetectorBuilder::max_matches`]). About 2 MB of report at most; no real
+/// post comes near it, a megabytes-long list of terms does.
+pub const MAX_MATCHES: usize = 10_000;
 
 /// The result of scanning one text.
 ///
@@ -39,8 +51,14 @@ pub struct Report {
     pub verdict: Verdict,
     /// 0 for clean, (0.1, 0.5] for a mention, (0.5, 1] for support.
     pub score: f32,
-    /// Every term found, in input order (allow entries excluded).
+    /// Every term found, in input order (allow entries excluded), up to
+    /// the detector's cap ([`MAX_MATCHES`] by default).
     pub matches: Vec<Match>,
+    /// True when more terms were found than the cap allows: `matches` holds
+    /// the first ones. The verdict and score still count every term found,
+    /// listed or not.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 impl Report {
@@ -82,6 +100,7 @@ struct Inner {
     /// Behind a lock so [`Detector::ban`] can add accounts to a shared
     /// detector; reads are uncontended in practice.
     mirrors: RwLock<MirrorIndex>,
+    max_matches: usize,
 }
 
 /// Configures a [`Detector`].
@@ -100,9 +119,30 @@ struct Inner {
 pub struct DetectorBuilder {
     lexicon: Option<Lexicon>,
     mirrors: Option<MirrorIndex>,
+    max_matches: Option<usize>,
 }
 
 impl DetectorBuilder {
+    /// Lists at most `n` matches in a [`Report`] (default [`MAX_MATCHES`]);
+    /// further ones set [`Report::truncated`] but still count toward the
+    /// verdict and score. Bounds a report's memory for term-dense inputs
+    /// (about 150 bytes a match).
+    ///
+    /// ```
+    /// use vigil::{Detector, Verdict};
+    ///
+    /// let detector = Detector::builder().max_matches(2).build()?;
+    /// let report = detector.scan("TTP TTP TTP zindabad");
+    /// assert_eq!(report.matches.len(), 2);
+    /// assert!(report.truncated);
+    /// assert_eq!(report.verdict, Verdict::Support);
+    /// # Ok::<(), vigil::Error>(())
+    /// ```
+    pub fn max_matches(&mut self, n: usize) -> &mut Self {
+        self.max_matches = Some(n);
+        self
+    }
+
     /// Uses this lexicon instead of the embedded one.
     pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
         self.lexicon = Some(lexicon);
@@ -149,6 +189,7 @@ impl DetectorBuilder {
             inner: Arc::new(Inner {
                 lexicon: self.lexicon.clone().unwrap_or_default(),
                 mirrors: RwLock::new(mirrors),
+                max_matches: self.max_matches.unwrap_or(MAX_MATCHES),
             }),
         })
     }
@@ -203,7 +244,9 @@ impl Detector {
     /// Cost: linear in `text.len()`. Texts longer than [`SCAN_WINDOW`] are
     /// scanned window by window (cut at a line break or space), so memory
     /// stays bounded; a term split across a cut without any space in the
-    /// surrounding megabyte can be missed.
+    /// surrounding half megabyte can be missed. The report lists at most
+    /// [`DetectorBuilder::max_matches`] terms ([`Report::truncated`] says
+    /// when more were found); nothing is allocated for a text with no term.
     pub fn scan(&self, text: &str) -> Report {
         BUFFERS.with(|cell| match cell.try_borrow_mut() {
             Ok(mut bufs) => self.scan_with(text, &mut bufs),
@@ -214,7 +257,13 @@ impl Detector {
     /// Scans many texts in parallel (rayon), returning reports in input
     /// order; identical to calling [`Detector::scan`] on each.
     pub fn scan_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Report> {
-        texts.par_iter().map(|t| self.scan(t.as_ref())).collect()
+        // Posts are small: hand rayon runs of them, not single ones, so
+        // splitting and joining cost nothing next to the scans.
+        texts
+            .par_iter()
+            .with_min_len(64)
+            .map(|t| self.scan(t.as_ref()))
+            .collect()
     }
 
     /// Assesses an account: scans its handle, display name, bio and posts,
@@ -282,6 +331,8 @@ impl Detector {
         let mut matches = Vec::new();
         let mut verdict = Verdict::Clean;
         let mut score = 0.0f32;
+        let mut truncated = false;
+        let cap = self.inner.max_matches;
         for (offset, window) in windows(text) {
             lexicon.normalizer().normalize_into(window, &mut bufs.norm);
             scan::find(
@@ -293,14 +344,16 @@ impl Detector {
             );
             bufs.found.retain(|f| {
                 lexicon
-                    .get(f.entry)
-                    .is_some_and(|e| e.category != Category::Allow)
+                    .meta(f.entry)
+                    .is_some_and(|m| m.category != Category::Allow)
             });
             let (v, s) = verdict::judge(lexicon, bufs.norm.tokens(), &bufs.found);
             if (v, s) > (verdict, score) {
                 (verdict, score) = (v, s);
             }
-            matches.extend(bufs.found.iter().filter_map(|f| {
+            let room = cap.saturating_sub(matches.len());
+            truncated |= bufs.found.len() > room;
+            matches.extend(bufs.found.iter().take(room).filter_map(|f| {
                 let mut m = scan::to_match(lexicon, &bufs.norm, window, f)?;
                 m.start += offset;
                 m.end += offset;
@@ -311,6 +364,7 @@ impl Detector {
             verdict,
             score,
             matches,
+            truncated,
         }
     }
 }
@@ -332,10 +386,13 @@ fn windows(text: &str) -> impl Iterator<Item = (usize, &str)> {
         } else {
             let head = &rest.as_bytes()[..SCAN_WINDOW];
             let floor = SCAN_WINDOW / 2;
-            head[floor..]
-                .iter()
+            let tail = &head[floor..];
+            // Whitespace ends every token, URLs included; the characters
+            // RFC 3986 forbids in a URL end one too.
+            tail.iter()
                 .rposition(|&b| b == b'\n')
-                .or_else(|| head[floor..].iter().rposition(|b| b.is_ascii_whitespace()))
+                .or_else(|| tail.iter().rposition(|b| b.is_ascii_whitespace()))
+                .or_else(|| tail.iter().rposition(|b| b"<>\"{}|\\^`".contains(b)))
                 .map(|p| floor + p + 1)
                 .unwrap_or_else(|| {
                     (0..=SCAN_WINDOW)
@@ -367,5 +424,16 @@ mod tests {
             }
             assert_eq!(next, text.len());
         }
+    }
+
+    #[test]
+    fn a_window_cut_without_whitespace_avoids_urls() {
+        // No space anywhere: the cut falls after the last character a URL
+        // cannot hold, not inside the URL that follows it.
+        let url = format!("https://example.com/{}", "a".repeat(SCAN_WINDOW / 4));
+        let text = format!("{}<{url}", "x".repeat(SCAN_WINDOW / 2 + 10));
+        let text = format!("{text}{}", "y".repeat(SCAN_WINDOW));
+        let (_, first) = windows(&text).next().unwrap();
+        assert!(first.ends_with('<'), "{}", first.len());
     }
 }

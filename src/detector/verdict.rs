@@ -74,33 +74,45 @@ impl fmt::Display for Verdict {
     }
 }
 
-/// Applies the rule to the terms found (allow entries already removed).
+/// Applies the rule to the terms found (allow entries already removed,
+/// `found` in token order and non-overlapping, as `scan::find` returns
+/// them).
+///
+/// Cost: one pass over `found`, each entry's category read once; the
+/// support-window test looks at the nearest opposite match only (see
+/// [`Near`]), so the rule stays linear however many matches a text has.
 pub(crate) fn judge(lexicon: &Lexicon, toks: &[Token], found: &[Found]) -> (Verdict, f32) {
-    let cat = |f: &Found| lexicon.get(f.entry).map(|e| e.category);
-    if !found
-        .iter()
-        .any(|f| cat(f).is_some_and(Category::is_group_evidence))
-    {
+    let mut evidence = false;
+    let mut counter = false;
+    let mut slogan = false;
+    let mut first_ingroup = None;
+    let mut two_ingroup = false;
+    let mut keep = 1.0f32;
+    let mut near = Near::new(toks);
+    for f in found {
+        let Some(m) = lexicon.meta(f.entry) else {
+            continue;
+        };
+        let c = m.category;
+        evidence |= c.is_group_evidence();
+        counter |= matches!(c, Category::Counter | Category::Label);
+        slogan |= c == Category::Slogan;
+        if c == Category::Ingroup {
+            match first_ingroup {
+                None => first_ingroup = Some(f.entry),
+                Some(e) => two_ingroup |= e != f.entry,
+            }
+        }
+        if c.is_group_evidence() || c.is_support_cue() {
+            keep *= 1.0 - m.severity.weight();
+        }
+        near.add(f, c);
+    }
+    if !evidence {
         return (Verdict::Clean, 0.0);
     }
-    let counter = found
-        .iter()
-        .any(|f| matches!(cat(f), Some(Category::Counter | Category::Label)));
-    let slogan = found.iter().any(|f| cat(f) == Some(Category::Slogan));
-    let mut ingroup: Vec<u32> = found
-        .iter()
-        .filter(|f| cat(f) == Some(Category::Ingroup))
-        .map(|f| f.entry)
-        .collect();
-    ingroup.sort_unstable();
-    ingroup.dedup();
-    let promotes = slogan || ingroup.len() >= 2 || cue_near_group(lexicon, toks, found);
-    let strength = found
-        .iter()
-        .filter_map(|f| lexicon.get(f.entry))
-        .filter(|e| e.category.is_group_evidence() || e.category.is_support_cue())
-        .fold(1.0f32, |keep, e| keep * (1.0 - e.severity.weight()));
-    let strength = 1.0 - strength;
+    let promotes = slogan || two_ingroup || near.found;
+    let strength = 1.0 - keep;
     if promotes && !counter {
         (Verdict::Support, 0.5 + 0.5 * strength)
     } else {
@@ -108,27 +120,58 @@ pub(crate) fn judge(lexicon: &Lexicon, toks: &[Token], found: &[Found]) -> (Verd
     }
 }
 
-fn cue_near_group(lexicon: &Lexicon, toks: &[Token], found: &[Found]) -> bool {
-    let is =
-        |f: &Found, p: fn(Category) -> bool| lexicon.get(f.entry).is_some_and(|e| p(e.category));
-    let named = |c: Category| matches!(c, Category::Org | Category::Media | Category::Ingroup);
-    found.iter().filter(|g| is(g, named)).any(|g| {
-        found
-            .iter()
-            .filter(|c| is(c, Category::is_support_cue))
-            .any(|c| {
-                let (lo, hi) = if c.first < g.first {
-                    (c.last, g.first)
-                } else {
-                    (g.last, c.first)
-                };
-                let gap = hi.saturating_sub(lo);
-                gap <= SUPPORT_WINDOW
-                    && !toks
-                        .get(lo.min(hi) + 1..=hi.max(lo))
-                        .unwrap_or(&[])
-                        .iter()
-                        .any(|t| t.sep == Sep::Break)
-            })
-    })
+/// Sweeps the matches in order looking for a named group (org, media,
+/// ingroup) and a support cue at most [`SUPPORT_WINDOW`] tokens apart with
+/// no sentence break between. Matches do not overlap, so for each match
+/// the most recent one of the other kind is the nearest, and its span to
+/// this match lies inside the span of any earlier one: checking it alone
+/// decides the pair test for all of them.
+struct Near<'a> {
+    toks: &'a [Token],
+    last_named: Option<usize>,
+    last_cue: Option<usize>,
+    found: bool,
+}
+
+impl<'a> Near<'a> {
+    fn new(toks: &'a [Token]) -> Self {
+        Near {
+            toks,
+            last_named: None,
+            last_cue: None,
+            found: false,
+        }
+    }
+
+    fn add(&mut self, f: &Found, c: Category) {
+        let named = matches!(c, Category::Org | Category::Media | Category::Ingroup);
+        let cue = c.is_support_cue();
+        let other = if named {
+            self.last_cue
+        } else if cue {
+            self.last_named
+        } else {
+            return;
+        };
+        if let Some(lo) = other {
+            self.found |= self.close(lo, f.first);
+        }
+        if named {
+            self.last_named = Some(f.last);
+        } else {
+            self.last_cue = Some(f.last);
+        }
+    }
+
+    /// Tokens `lo` (end of the earlier match) and `hi` (start of the later)
+    /// are within the window and in one sentence.
+    fn close(&self, lo: usize, hi: usize) -> bool {
+        hi.saturating_sub(lo) <= SUPPORT_WINDOW
+            && !self
+                .toks
+                .get(lo.min(hi) + 1..=hi.max(lo))
+                .unwrap_or(&[])
+                .iter()
+                .any(|t| t.sep == Sep::Break)
+    }
 }

@@ -18,15 +18,16 @@
 //! u16 (`NO_GROUP` for none); lang u16; category u8; severity u8; rule u8;
 //! one zero byte.
 
+use super::starts::Starts;
 use super::{Category, Rule, Severity};
 use crate::codec::{self, Header, Reader};
 use crate::error::{Error, Result};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) const MAGIC: &[u8; 8] = b"VIGILLEX";
-/// Version of this layout.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of this layout. 2: the four-lane checksum.
+pub const FORMAT_VERSION: u32 = 2;
 pub(crate) const RECORD_LEN: usize = 32;
 pub(crate) const NO_GROUP: u16 = u16::MAX;
 const WHAT: &str = "lexicon";
@@ -67,6 +68,25 @@ pub(crate) struct Record {
     pub rule: Rule,
 }
 
+/// What the scanner and the verdict rule read of an entry, decoded once at
+/// load so the hot path never touches the record bytes or the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Meta {
+    pub category: Category,
+    pub severity: Severity,
+    pub rule: Rule,
+    /// Group number (`NO_GROUP` for none): equal numbers, same group.
+    pub group: u16,
+}
+
+impl Meta {
+    /// The group number, if the entry has a group.
+    #[inline]
+    pub fn group(&self) -> Option<u16> {
+        (self.group != NO_GROUP).then_some(self.group)
+    }
+}
+
 /// The validated sections of a compiled lexicon.
 #[derive(Clone)]
 pub(crate) struct Compiled {
@@ -79,12 +99,16 @@ pub(crate) struct Compiled {
     groups: Vec<(u32, u32)>,
     langs: Vec<(u32, u32)>,
     pool: Range<usize>,
+    meta: Vec<Meta>,
+    /// Built on the first scan, not at load: loading stays one checksum
+    /// and one validation pass.
+    starts: OnceLock<Starts>,
 }
 
 impl Compiled {
     /// Validates `bytes` and indexes its sections. Costs one pass of the
-    /// checksum over the data and one pass over the records; the fst and the
-    /// pool are used in place.
+    /// checksum over the data, one over the records and one over the fst's
+    /// nodes (`fstcheck`); the fst and the pool are used in place.
     pub fn open(bytes: Bytes) -> Result<Compiled> {
         let data = bytes.as_slice();
         let ([normalizer_version, normalizer_options], payload) =
@@ -116,19 +140,18 @@ impl Compiled {
         if r.pos() + base != data.len() {
             return Err(r.corrupt("trailing bytes after the string pool"));
         }
-        let pool_str = std::str::from_utf8(&data[pool.clone()]).map_err(|e| Error::Corrupt {
-            what: WHAT,
-            offset: pool.start + e.valid_up_to(),
-            message: "string pool is not UTF-8".into(),
-        })?;
+        // Bounds only. The checksum already rules out damage; a forged
+        // string that is not UTF-8 reads as empty (`Compiled::str` checks
+        // each on use). Validating the pool here, or every string's ends,
+        // would cost a pass over megabytes at every load.
+        let pool_len = pool.len() as u64;
         let check_str = |(off, len): (u32, u32), at: usize, name: &str| -> Result<()> {
-            let (s, e) = (off as usize, off as usize + len as usize);
-            if e > pool_str.len() || !pool_str.is_char_boundary(s) || !pool_str.is_char_boundary(e)
-            {
+            let end = u64::from(off) + u64::from(len);
+            if end > pool_len {
                 return Err(Error::Corrupt {
                     what: WHAT,
                     offset: at,
-                    message: format!("{name} string {s}..{e} is outside the pool"),
+                    message: format!("{name} string {off}..{end} is outside the pool"),
                 });
             }
             Ok(())
@@ -139,6 +162,7 @@ impl Compiled {
         for &l in &langs {
             check_str(l, records.end, "lang")?;
         }
+        let mut meta = Vec::with_capacity(n_entries);
         for i in 0..n_entries {
             let at = records.start + i * RECORD_LEN;
             let rec = decode(&data[at..at + RECORD_LEN], at)?;
@@ -159,6 +183,12 @@ impl Compiled {
                     message: format!("lang {} of {}", rec.lang, langs.len()),
                 });
             }
+            meta.push(Meta {
+                category: rec.category,
+                severity: rec.severity,
+                rule: rec.rule,
+                group: rec.group,
+            });
         }
         let fst = fst::raw::Fst::new(Section {
             bytes: bytes.clone(),
@@ -168,6 +198,15 @@ impl Compiled {
             what: WHAT,
             offset: fst_range.start,
             message: format!("fst section: {e}"),
+        })?;
+        // `fst` trusts its bytes: walk them once so forged ones are an
+        // error here, not a panic on lookup.
+        super::fstcheck::check(&data[fst_range.clone()], n_entries).map_err(|(at, message)| {
+            Error::Corrupt {
+                what: WHAT,
+                offset: fst_range.start + at,
+                message,
+            }
         })?;
         if fst.len() != n_entries {
             return Err(Error::Corrupt {
@@ -186,6 +225,22 @@ impl Compiled {
             groups,
             langs,
             pool,
+            meta,
+            starts: OnceLock::new(),
+        })
+    }
+
+    pub fn meta(&self, i: usize) -> Option<Meta> {
+        self.meta.get(i).copied()
+    }
+
+    pub fn starts(&self) -> &Starts {
+        self.starts.get_or_init(|| {
+            // Walk a borrowed slice view: no `dyn AsRef` call per node.
+            match fst::raw::Fst::new(self.fst.as_bytes()) {
+                Ok(view) => Starts::new(&view),
+                Err(_) => Starts::new(&self.fst),
+            }
         })
     }
 
@@ -218,29 +273,35 @@ impl Compiled {
     }
 }
 
+/// Decodes one 32-byte record (`at` is its file offset, for errors). Reads
+/// the fixed layout directly: this runs for every entry at every load.
 fn decode(raw: &[u8], at: usize) -> Result<Record> {
-    let mut r = Reader::new(WHAT, raw).with_base(at);
-    let key = (r.u32()?, r.u32()?);
-    let term = (r.u32()?, r.u32()?);
-    let source = (r.u32()?, r.u32()?);
-    let group = r.u16()?;
-    let lang = r.u16()?;
-    let category = Category::from_u8(r.u8()?).ok_or_else(|| r.corrupt("category out of range"))?;
-    let severity = Severity::from_u8(r.u8()?).ok_or_else(|| r.corrupt("severity out of range"))?;
-    let rule = match r.u8()? {
+    let corrupt = |off: usize, message: &str| Error::Corrupt {
+        what: WHAT,
+        offset: at + off,
+        message: message.into(),
+    };
+    let Some(r) = raw.get(..RECORD_LEN) else {
+        return Err(corrupt(raw.len(), "record is truncated"));
+    };
+    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+    let u16_at = |i: usize| u16::from_le_bytes([r[i], r[i + 1]]);
+    let category = Category::from_u8(r[28]).ok_or_else(|| corrupt(28, "category out of range"))?;
+    let severity = Severity::from_u8(r[29]).ok_or_else(|| corrupt(29, "severity out of range"))?;
+    let rule = match r[30] {
         0 => Rule::Any,
         1 => Rule::Caps,
-        _ => return Err(r.corrupt("rule out of range")),
+        _ => return Err(corrupt(30, "rule out of range")),
     };
-    if r.u8()? != 0 {
-        return Err(r.corrupt("record padding is not zero"));
+    if r[31] != 0 {
+        return Err(corrupt(31, "record padding is not zero"));
     }
     Ok(Record {
-        key,
-        term,
-        source,
-        group,
-        lang,
+        key: (u32_at(0), u32_at(4)),
+        term: (u32_at(8), u32_at(12)),
+        source: (u32_at(16), u32_at(20)),
+        group: u16_at(24),
+        lang: u16_at(26),
         category,
         severity,
         rule,

@@ -5,11 +5,13 @@
 //! are added programmatically with a [`LexiconBuilder`]. A built lexicon is
 //! one immutable byte buffer: [`Lexicon::as_bytes`] writes it out and
 //! [`Lexicon::from_shared`] reads it back in place (a memory map works), so a
-//! service can load a 100,000-term lexicon in well under a millisecond plus
-//! one checksum pass.
+//! service can load a 100,000-term lexicon in about 10 ms: one checksum
+//! pass and one validation pass over the records and the fst.
 
 mod builder;
 mod compiled;
+mod fstcheck;
+mod starts;
 mod tsv;
 mod types;
 
@@ -19,8 +21,10 @@ pub use types::{Category, ParseNameError, Rule, Severity};
 
 use crate::error::{Error, Result};
 use crate::normalize::{Normalizer, NormalizerOptions, NORMALIZER_VERSION};
+pub(crate) use compiled::Meta;
 use compiled::{Bytes, Compiled};
 use serde::{Deserialize, Serialize};
+pub(crate) use starts::{Kid, Starts};
 use std::fmt;
 use std::io::BufRead;
 use std::sync::{Arc, OnceLock};
@@ -173,11 +177,23 @@ impl Lexicon {
 
     /// Loads a compiled lexicon in place from any owner of bytes: a
     /// `Vec<u8>`, an `Arc<[u8]>`, or a memory map. Nothing is copied; the
-    /// cost is one checksum pass and one pass over the entry records.
+    /// cost is one checksum pass, one pass over the entry records and one
+    /// over the fst's nodes (about 10 ms for 100,000 entries).
     ///
-    /// Integrity is checked (bit flips, truncation, versions), but a
-    /// compiled lexicon is trusted like code: data forged to pass the
-    /// checksum is outside what the loader defends against.
+    /// Integrity is checked (bit flips, truncation, versions). Data forged
+    /// to pass the checksum is an error too wherever it could make lookups
+    /// fail: every fst node is decoded once, every transition must land on
+    /// a node and every output must be an entry number, so no input makes
+    /// a later scan panic. What is not checked up front is whether each
+    /// string in the pool is UTF-8 on character boundaries (a forged one
+    /// reads as empty) and whether each key's summed output is an entry
+    /// number (a forged one is skipped when scanning).
+    ///
+    /// The first scan with a lexicon also builds its start tables (the
+    /// text prefixes keys can begin with, so most tokens are skipped
+    /// without touching the fst): a one-time cost of a few milliseconds for
+    /// 10,000 entries and about 30 ms for 100,000 (measured on a busy
+    /// machine), shared by every clone and thread.
     ///
     /// # Errors
     ///
@@ -298,6 +314,24 @@ impl Lexicon {
 
     pub(crate) fn fst(&self) -> &fst::raw::Fst<impl AsRef<[u8]>> {
         &self.compiled.fst
+    }
+
+    /// Category, severity, rule and group of an entry, without decoding
+    /// strings.
+    #[inline]
+    pub(crate) fn meta(&self, id: u32) -> Option<Meta> {
+        self.compiled.meta(id as usize)
+    }
+
+    /// The term of an entry as written, without decoding its other strings.
+    pub(crate) fn term(&self, id: u32) -> Option<&str> {
+        let c = &*self.compiled;
+        c.record(id as usize).map(|r| c.str(r.term))
+    }
+
+    /// The scanner's start-of-key tables (built on first use).
+    pub(crate) fn starts(&self) -> &Starts {
+        self.compiled.starts()
     }
 }
 

@@ -28,8 +28,8 @@ use crate::normalize::Normalizer;
 const MAGIC: &[u8; 8] = b"VIGILMIR";
 const WHAT: &str = "mirror index";
 
-/// Version of the byte layout.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// Version of the byte layout (2: the four-lane header checksum).
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// Version of the feature extraction (skeleton folds, affix lists, name
 /// list, shingling, link parsing, blocking keys). Bump it whenever stored

@@ -13,7 +13,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 mod plain;
 mod spaced;
 
-pub(crate) use plain::AsciiPiece;
+pub(crate) use plain::{AsciiPiece, Batch};
 pub(crate) use spaced::Single;
 
 /// Canonical text never grows past this, so every offset fits a `u32`.
@@ -29,6 +29,8 @@ pub(crate) struct Gap {
     tight: u8,
     other: bool,
     invis: bool,
+    /// A line break: ends a run of spread-out letters (see `spaced.rs`).
+    nl: bool,
 }
 
 impl Gap {
@@ -105,6 +107,8 @@ pub(crate) struct Emitter<'a> {
     pub tokens: &'a mut Vec<Token>,
     pub align: &'a mut Alignment,
     pub src: &'a [u8],
+    /// The input, of which `src` are the bytes.
+    input: &'a str,
     pub cfg: &'a Config,
     gap: Gap,
     /// Original end of the last token written (where its gap starts).
@@ -120,14 +124,15 @@ impl<'a> Emitter<'a> {
         text: &'a mut String,
         tokens: &'a mut Vec<Token>,
         align: &'a mut Alignment,
-        src: &'a [u8],
+        input: &'a str,
         cfg: &'a Config,
     ) -> Self {
         Emitter {
             text,
             tokens,
             align,
-            src,
+            src: input.as_bytes(),
+            input,
             cfg,
             gap: Gap::default(),
             prev_end: 0,
@@ -149,6 +154,7 @@ impl<'a> Emitter<'a> {
     #[inline]
     pub fn space_plain(&mut self, newline: bool) {
         self.gap.ws = true;
+        self.gap.nl |= newline;
         if newline || self.gap.sent {
             self.gap.brk = true;
         }

@@ -5,8 +5,8 @@ use super::emit::Emitter;
 use super::fold::{flag, FChar};
 use super::tables::{is_apostrophe, is_leet_symbol, leet, Class, LATIN};
 use super::token::TokenKind;
-use super::url::url_at;
-use super::word::{self, Spans};
+use super::url::{url_at_cached, UrlCache};
+use super::word::{self, number_word, Spans};
 use super::Config;
 
 /// Lexes one chunk (a run of non-whitespace characters and the whitespace
@@ -21,6 +21,9 @@ pub(crate) fn chunk(
 ) {
     let n = buf.len();
     let mut i = 0;
+    // Starts are asked in increasing order and only characters before
+    // them are rewritten, as the cache needs.
+    let mut urls = UrlCache::default();
     while i < n {
         let f = buf[i];
         match f.class {
@@ -34,7 +37,7 @@ pub(crate) fn chunk(
             }
             Class::Invisible => i += 1,
             Class::Letter | Class::Digit => {
-                if let Some(end) = url_at(buf, i) {
+                if let Some(end) = url_at_cached(buf, i, &mut urls) {
                     em.url(&buf[i..end]);
                     i = end;
                     continue;
@@ -80,7 +83,7 @@ pub(crate) fn chunk(
                 } else if cfg.leetspeak
                     && matches!(c, '$' | '|' | '€' | '¢' | '§')
                     && !after_word
-                    && leet_inside(buf, i, i)
+                    && leet_inside(buf, i, i, cfg)
                 {
                     let end = consume(buf, i, TokenKind::Word, cfg);
                     word::emit(&mut buf[i..end], TokenKind::Word, None, em, cfg, spans);
@@ -152,7 +155,7 @@ fn consume(buf: &mut [FChar], start: usize, piece: TokenKind, cfg: &Config) -> u
             } else {
                 flag::SKIP
             };
-        } else if cfg.leetspeak && is_leet_symbol(c) && leet_inside(buf, j, start) {
+        } else if cfg.leetspeak && is_leet_symbol(c) && leet_inside(buf, j, start, cfg) {
             // Read as a letter by word analysis.
         } else {
             break;
@@ -164,9 +167,10 @@ fn consume(buf: &mut [FChar], start: usize, piece: TokenKind, cfg: &Config) -> u
 
 /// True if the leetspeak symbol at `j` stands inside a word: after a letter
 /// or digit of the run (or first, for `$ | € ¢ §`), and before a letter
-/// reached through at most a few more digits or symbols. `Hello!World`
-/// (lowercase, `!`, uppercase) reads as punctuation.
-fn leet_inside(buf: &[FChar], j: usize, start: usize) -> bool {
+/// reached through at most a few more digits or symbols, unless those
+/// digits and letters are a number and its unit (`@7pm`, `$5k`).
+/// `Hello!World` (lowercase, `!`, uppercase) reads as punctuation.
+fn leet_inside(buf: &[FChar], j: usize, start: usize, cfg: &Config) -> bool {
     let c = buf[j].c;
     let prev = (j > start).then(|| buf[j - 1]);
     match prev {
@@ -177,26 +181,58 @@ fn leet_inside(buf: &[FChar], j: usize, start: usize) -> bool {
     if c == '!' && !prev.is_some_and(|p| p.is_word()) {
         return false;
     }
-    // Closing a word of two or more letters: `Fitn@`, `ISI$`.
-    let next_wordish = buf
-        .get(j + 1)
-        .is_some_and(|x| x.is_word() || (x.class == Class::Punct && is_leet_symbol(x.c)));
-    if matches!(c, '@' | '$')
-        && j >= start + 2
-        && buf[j - 1].is_letter()
-        && buf[j - 2].is_letter()
-        && !next_wordish
-    {
-        return true;
+    let symbol = |x: &FChar| x.class == Class::Punct && is_leet_symbol(x.c);
+    let leet_digit = |x: &FChar| x.c.is_ascii_digit() && leet(x.c).is_some();
+    // A letter at `k`, or a leetable digit right after one (`Med1@`).
+    let lettered = |k: usize| {
+        k >= start
+            && (buf[k].is_letter() || (k > start && leet_digit(&buf[k]) && buf[k - 1].is_letter()))
+    };
+    // Closing a word: `Fitn@`, `Med1@`, `ISI$`, `N3w$` (`$` after two
+    // letters, or a letter after a digit, so `A$ 5` stays a price).
+    let next_wordish = buf.get(j + 1).is_some_and(|x| x.is_word() || symbol(x));
+    if !next_wordish && j > start {
+        let letters = |n: usize| j >= start + n && buf[j - n..j].iter().all(FChar::is_letter);
+        let closes = match c {
+            '@' => lettered(j - 1),
+            '$' => letters(2) || (letters(1) && j >= start + 2 && leet_digit(&buf[j - 2])),
+            _ => false,
+        };
+        if closes {
+            return true;
+        }
     }
-    for x in buf.iter().skip(j + 1).take(3) {
+    // One letter counts as a unit only after a symbol that starts the word
+    // (`$5k`); inside one it is a letter (`L4bb@1k`).
+    let word_start = !prev.is_some_and(|p| p.is_letter());
+    let (mut digits, mut symbols) = (0, false);
+    for (k, x) in buf.iter().enumerate().skip(j + 1).take(4) {
         if x.is_letter() {
+            if digits > 0
+                && !symbols
+                && number_word(&buf[j + 1..k], &buf[k..], cfg.collapse_repeats, word_start)
+            {
+                return false;
+            }
             let sentence = prev.is_some_and(|p| p.has(flag::LOWER)) && x.has(flag::UPPER);
             return !(c == '!' && sentence);
         }
-        if !(x.is_digit() || (x.class == Class::Punct && is_leet_symbol(x.c))) {
-            return false;
+        if x.is_digit() {
+            digits += 1;
+        } else if symbol(x) {
+            symbols = true;
+        } else {
+            break;
         }
     }
-    false
+    // `W1lay@7`, `H@rk@7`: `@` before one to three final digits, in a word
+    // already written in leetspeak (`meet@7` is a time).
+    let end = j + 1 + digits;
+    c == '@'
+        && (1..=3).contains(&digits)
+        && !symbols
+        && buf[j + 1..end].iter().all(leet_digit)
+        && !buf.get(end).is_some_and(|x| x.is_word() || symbol(x))
+        && (start.max(j.saturating_sub(24))..j)
+            .any(|k| k > start && (leet_digit(&buf[k]) || symbol(&buf[k])) && lettered(k - 1))
 }

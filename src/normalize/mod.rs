@@ -57,7 +57,7 @@ use std::ops::Range;
 /// Version of the canonical form. Bump it whenever `normalize` can produce a
 /// different output for the same input: compiled lexicons record it and are
 /// rejected when it changes.
-pub const NORMALIZER_VERSION: u32 = 2;
+pub const NORMALIZER_VERSION: u32 = 3;
 
 /// Which folding steps a [`Normalizer`] applies. All on by default.
 ///
@@ -314,13 +314,8 @@ impl Normalizer {
             scratch,
             ..
         } = out;
-        let Scratch {
-            buf,
-            nfkc,
-            spans,
-            plain,
-        } = &mut scratch.0;
-        let mut em = Emitter::new(canon, tokens, align, text.as_bytes(), &cfg);
+        let Scratch { buf, nfkc, spans } = &mut scratch.0;
+        let mut em = Emitter::new(canon, tokens, align, text, &cfg);
         let mut folder = Folder::new(text, limit, &cfg, nfkc);
         let mut pos = 0;
         let mut after_word = false;
@@ -328,11 +323,7 @@ impl Normalizer {
         loop {
             // Where the fast path stopped, the general path goes on.
             if try_fast && folder.idle() {
-                let mut sc = fast::FastScratch {
-                    chars: plain,
-                    fchars: buf,
-                    spans,
-                };
+                let mut sc = fast::FastScratch { fchars: buf, spans };
                 let (n, word) = fast::run(text, pos, limit, &mut em, &cfg, &mut sc);
                 if n > 0 {
                     pos += n;
@@ -354,9 +345,6 @@ impl Normalizer {
         if buf.capacity() > 1 << 16 {
             *buf = Vec::new();
         }
-        if plain.capacity() > 1 << 16 {
-            *plain = Vec::new();
-        }
     }
 }
 
@@ -366,7 +354,6 @@ struct Scratch {
     buf: Vec<FChar>,
     nfkc: String,
     spans: word::Spans,
-    plain: Vec<char>,
 }
 
 /// Scratch space: never part of a value's identity.

@@ -91,8 +91,33 @@ pub(crate) fn info(c: char) -> Info {
     } else if cp < 0x800 {
         two_byte()[(cp - 0x80) as usize]
     } else {
-        compute(c)
+        paged(c)
     }
+}
+
+/// Facts about a character from U+0800 up: planes 0 and 1 (presentation
+/// forms, fullwidth and mathematical letters, symbols, emoji) are computed
+/// a page of 256 at a time on first use and kept, since `compute`
+/// (decompositions, property searches) costs about a thousand instructions
+/// a character; a touched page costs 3 KiB.
+fn paged(c: char) -> Info {
+    const PAGES: usize = 0x20000 >> 8;
+    #[allow(clippy::declare_interior_mutable_const)]
+    const EMPTY: OnceLock<Vec<Info>> = OnceLock::new();
+    static TABLE: [OnceLock<Vec<Info>>; PAGES] = [EMPTY; PAGES];
+    let cp = c as u32;
+    let Some(page) = TABLE.get((cp >> 8) as usize) else {
+        return compute(c);
+    };
+    let page = page.get_or_init(|| {
+        let base = cp & !0xFF;
+        (base..base + 0x100)
+            .map(|cp| char::from_u32(cp).map_or(ASCII[0], compute))
+            .collect()
+    });
+    page.get((cp & 0xFF) as usize)
+        .copied()
+        .unwrap_or_else(|| compute(c))
 }
 
 fn two_byte() -> &'static [Info] {
@@ -101,6 +126,42 @@ fn two_byte() -> &'static [Info] {
         (0x80u32..0x800)
             .map(|cp| char::from_u32(cp).map_or(ASCII[0], compute))
             .collect()
+    })
+}
+
+/// For the fast path: the fold of each character U+0600..U+06FF (the
+/// two-byte UTF-8 sequences starting 0xD8..0xDB) under `keep_mask` (see
+/// `Config`), when it is a plain letter (an NFKC boundary, unchanged by NFKC,
+/// not deleted by the fold) folding to another two-byte character; 0 when
+/// the fast path must leave it to the general one.
+pub(crate) fn arabic_block(keep_mask: u8) -> &'static [u16; 256] {
+    static TABLES: [OnceLock<[u16; 256]>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let k = usize::from(keep_mask & FOLD_DIACRITIC != 0)
+        | usize::from(keep_mask & FOLD_ARABIC != 0) << 1;
+    TABLES[k].get_or_init(|| {
+        let mut t = [0u16; 256];
+        for (i, e) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(0x600 + i as u32) else {
+                continue;
+            };
+            let inf = info(c);
+            let plain = inf.class == Class::Letter
+                && inf.flags & (BOUNDARY | NFKC_YES) == BOUNDARY | NFKC_YES;
+            let f = if inf.flags & keep_mask != 0 {
+                inf.lower
+            } else {
+                inf.fold
+            };
+            if plain && f != '\0' && f.len_utf8() == 2 {
+                *e = f as u16;
+            }
+        }
+        t
     })
 }
 
@@ -384,6 +445,15 @@ mod tests {
     #[test]
     fn two_byte_table_matches_direct_computation() {
         for cp in 0x80u32..0x800 {
+            if let Some(c) = char::from_u32(cp) {
+                assert_eq!(info(c), compute(c), "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn paged_tables_match_direct_computation() {
+        for cp in (0x800u32..0x20000).step_by(7).chain(0xFB50..0xFF00) {
             if let Some(c) = char::from_u32(cp) {
                 assert_eq!(info(c), compute(c), "U+{cp:04X}");
             }

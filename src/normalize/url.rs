@@ -65,24 +65,103 @@ fn ch<S: Src + ?Sized>(buf: &S, i: usize) -> char {
     buf.ch(i)
 }
 
+/// What earlier calls of [`url_at_cached`] on one buffer learnt about the
+/// runs they scanned. A run of `T.T.P.I.S...` is a word start every two
+/// characters, and each start used to rescan up to the length limits of a
+/// scheme, local part and domain (some 350 characters) ahead: linear, but
+/// hundreds of steps per letter. Every later start inside a run scanned
+/// before ends where that run ends, so each run is scanned once.
+///
+/// Valid while the characters at and after the next start asked for are
+/// unchanged: the lexer asks in increasing order and only rewrites
+/// characters of pieces it has already passed.
+#[derive(Default)]
+pub(crate) struct UrlCache {
+    /// `[start, end)` of the last run of scheme characters scanned.
+    scheme: (usize, usize),
+    /// `[start, end)` of the last run of local-part characters scanned.
+    local: (usize, usize),
+    /// The last chain of domain labels scanned.
+    domain: Chain,
+}
+
+/// Labels `a.b.c` scanned from `from`: they end at `end`, the last one
+/// starts at `last`, and `tld` tells whether it is a known TLD.
+#[derive(Default)]
+struct Chain {
+    from: usize,
+    end: usize,
+    last: usize,
+    tld: bool,
+}
+
+fn scheme_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '+' | '.' | '-')
+}
+
+fn local_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-')
+}
+
+fn label_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | '-')
+}
+
+/// The end of the run of `class` characters at `i`, from `cache` when `i`
+/// is inside the run it holds (a run ends at the same place from any of
+/// its characters).
+fn run_end<S: Src + ?Sized>(
+    buf: &S,
+    i: usize,
+    cache: &mut (usize, usize),
+    class: fn(char) -> bool,
+) -> usize {
+    if !class(ch(buf, i)) {
+        return i;
+    }
+    if (cache.0..cache.1).contains(&i) {
+        return cache.1;
+    }
+    let mut j = i;
+    while class(ch(buf, j)) {
+        j += 1;
+    }
+    *cache = (i, j);
+    j
+}
+
 /// The end of a URL or e-mail address starting at `i`, if one does.
 pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
+    url_at_cached(buf, i, &mut UrlCache::default())
+}
+
+/// [`url_at`], reusing what earlier calls on the same buffer scanned.
+pub(crate) fn url_at_cached<S: Src + ?Sized>(
+    buf: &S,
+    i: usize,
+    cache: &mut UrlCache,
+) -> Option<usize> {
     if !ch(buf, i).is_ascii_alphanumeric() {
         return None;
     }
     let mut j = i;
     while ch(buf, j).is_ascii_alphanumeric() {
         j += 1;
+        if j - i > MAX_LOCAL {
+            return None;
+        }
     }
     // Cheap exit for ordinary words.
     if !matches!(ch(buf, j), ':' | '.' | '@' | '+' | '-' | '_' | '%') {
         return None;
     }
-    // scheme://
-    let mut k = j;
-    while matches!(ch(buf, k), 'a'..='z' | '0'..='9' | '+' | '.' | '-') {
-        k += 1;
-    }
+    // scheme://: the alphanumeric run, then scheme characters while
+    // within MAX_SCHEME + 1 characters of `i`.
+    let k = if j - i > MAX_SCHEME {
+        j
+    } else {
+        run_end(buf, j, &mut cache.scheme, scheme_char).min(i + MAX_SCHEME + 1)
+    };
     if ch(buf, i).is_ascii_lowercase()
         && ch(buf, k) == ':'
         && ch(buf, k + 1) == '/'
@@ -92,38 +171,52 @@ pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
         return (end > k + 3).then_some(end);
     }
     // www.
-    if (i..i + 4).map(|x| ch(buf, x)).eq("www.".chars()) {
+    if ch(buf, i) == 'w' && ch(buf, i + 1) == 'w' && ch(buf, i + 2) == 'w' && ch(buf, i + 3) == '.'
+    {
         let end = url_end(buf, i + 4);
         return (end > i + 4).then_some(end);
     }
-    // local@domain
-    let mut k = i;
-    while matches!(ch(buf, k), 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-') {
-        k += 1;
-    }
-    if ch(buf, k) == '@' {
-        return domain_end(buf, k + 1);
+    // local@domain (a local part is at most MAX_LOCAL + 1 characters long)
+    let k = run_end(buf, i, &mut cache.local, local_char);
+    if k - i <= MAX_LOCAL + 1 && ch(buf, k) == '@' {
+        return domain_end(buf, k + 1, &mut cache.domain);
     }
     // domain.tld/path
-    let d = domain_end(buf, i)?;
+    let d = domain_end(buf, i, &mut cache.domain)?;
     (ch(buf, d) == '/').then(|| url_end(buf, d).max(d))
 }
 
-/// The end of `label.label...tld` at `i`, if its last label is a known TLD.
-fn domain_end<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
+/// Longest scheme, local part (RFC 5321) and domain name (RFC 1035) looked
+/// for.
+const MAX_SCHEME: usize = 32;
+const MAX_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 253;
+
+/// The end of `label.label...tld` at `i`, if its last label is a known TLD
+/// and the name is at most `MAX_DOMAIN` characters long.
+fn domain_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Chain) -> Option<usize> {
+    if !label_char(ch(buf, i)) {
+        return None;
+    }
+    // A chain read from any of its label characters goes the same way to
+    // the same end, so a start inside the cached chain needs no scan.
+    if !(cache.from..cache.end).contains(&i) {
+        *cache = chain(buf, i);
+    }
+    let c = &*cache;
+    // Two labels or more: `i` is before the start of the last one.
+    (c.end - i <= MAX_DOMAIN && i < c.last && c.tld).then_some(c.end)
+}
+
+/// Scans the chain of labels at `i` (a label character) to its end.
+fn chain<S: Src + ?Sized>(buf: &S, i: usize) -> Chain {
     let mut j = i;
-    let mut labels = 0;
     let mut last;
     loop {
-        let s = j;
-        while matches!(ch(buf, j), 'a'..='z' | '0'..='9' | '-') {
+        last = j;
+        while label_char(ch(buf, j)) {
             j += 1;
         }
-        if j == s {
-            return None;
-        }
-        labels += 1;
-        last = s;
         if ch(buf, j) == '.' && ch(buf, j + 1).is_ascii_alphanumeric() {
             j += 1;
         } else {
@@ -132,14 +225,18 @@ fn domain_end<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     }
     let mut tld = [0u8; 8];
     let len = j - last;
-    if labels < 2 || len > tld.len() {
-        return None;
+    let known = len <= tld.len() && {
+        for (k, t) in tld.iter_mut().enumerate().take(len) {
+            *t = ch(buf, last + k) as u8;
+        }
+        std::str::from_utf8(&tld[..len]).is_ok_and(|t| TLDS.binary_search(&t).is_ok())
+    };
+    Chain {
+        from: i,
+        end: j,
+        last,
+        tld: known,
     }
-    for (k, t) in tld.iter_mut().enumerate().take(len) {
-        *t = ch(buf, last + k) as u8;
-    }
-    let tld = std::str::from_utf8(&tld[..len]).ok()?;
-    TLDS.binary_search(&tld).ok().map(|_| j)
 }
 
 /// Extends a URL to the end of its run of URL characters, then gives back

@@ -10,11 +10,15 @@ use super::tables::{leet, Class, ARABIC, LATIN};
 use super::token::{Disguises, Sep, TokenKind};
 use super::Config;
 
+mod digits;
+
+pub(crate) use digits::number_word;
+
 /// Scratch reused across words.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Spans {
     spans: Vec<Span>,
-    groups: Vec<(usize, usize, bool)>,
+    groups: Vec<digits::Group>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -25,17 +29,6 @@ struct Span {
     /// A camel-case boundary comes right before this span.
     camel: bool,
 }
-
-/// Words of three or more letters that often follow a number directly
-/// (`3days`, `10mins`): the number in front stays a number.
-const UNITS: &[&str] = &[
-    "crore", "day", "days", "gbps", "hour", "hours", "hrs", "kbps", "kgs", "kms", "lakh", "mah",
-    "mbps", "min", "mins", "month", "months", "mph", "sec", "secs", "star", "stars", "times",
-    "week", "weeks", "year", "years", "yrs",
-];
-
-/// Ordinal suffixes: `1st`, `3rd`, `4th` are numbers, not leetspeak.
-const ORDINALS: &[&str] = &["st", "nd", "rd", "th"];
 
 /// Analyses `run` and writes its tokens. `sigil` is the `#` or `@` in
 /// front of a hashtag or handle.
@@ -133,7 +126,7 @@ fn emit_part(
 /// Folds confusables and leetspeak in a run. Decisions are taken on the
 /// whole run (across the `_` of a hashtag) because the canonical text
 /// glues its pieces back together and must read the same way again.
-fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<(usize, usize, bool)>) {
+fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<digits::Group>) {
     let (mut any, mut latin, mut all_conf) = (false, false, true);
     for f in w.iter().filter(|f| f.is_letter() && f.script() != ARABIC) {
         any = true;
@@ -184,12 +177,53 @@ fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<(usize, usize, bool)>
             }
         }
     }
+    if latin {
+        skip_unwritten_marks(w);
+    }
     if cfg.leetspeak && latin {
         for f in w.iter_mut().filter(|f| symbol(f)) {
             let l = leet(f.c).unwrap_or(f.c);
             to_letter(f, l);
         }
-        leet_digits(w, groups, cfg.collapse_repeats);
+        digits::leet_digits(w, groups, cfg.collapse_repeats);
+    }
+}
+
+/// Marks with `SKIP` the combining marks the emitter will drop because
+/// NFC would combine them with the letter now before them (`a`, U+0000,
+/// U+030A: the invisible character kept them apart in the original). The
+/// leetspeak rules and `merge_repeats` must see the word as the canonical
+/// text will show it, or the second pass reads it differently (`a0` ->
+/// `ao`; `oe`, U+200B, U+0301, `Em` -> `oeem` -> `oem`).
+fn skip_unwritten_marks(w: &mut [FChar]) {
+    let mut before = String::new();
+    for k in 0..w.len() {
+        let f = w[k];
+        if f.class != Class::Mark || !f.has(flag::NONSTARTER) || f.has(flag::SKIP | flag::JOINT) {
+            continue;
+        }
+        // What the emitter will have written before it, back to a starter
+        // (at most 32 characters, as `stays_normal` looks).
+        before.clear();
+        let mut back = 0;
+        let mut j = k;
+        while j > 0 && back < 32 {
+            j -= 1;
+            let p = &w[j];
+            if p.has(flag::SKIP | flag::JOINT) {
+                continue;
+            }
+            back += 1;
+            if !p.has(flag::NONSTARTER) {
+                break;
+            }
+        }
+        for p in w[j..k].iter().filter(|p| !p.has(flag::SKIP | flag::JOINT)) {
+            before.push(p.c);
+        }
+        if !stays_normal(&before, f.c) {
+            w[k].flags |= flag::SKIP;
+        }
     }
 }
 
@@ -198,140 +232,6 @@ pub(crate) fn to_letter(f: &mut FChar, l: char) {
     f.class = Class::Letter;
     f.set_script(LATIN);
     f.flags |= flag::LEET;
-}
-
-/// Letters of `w` as the canonical text will have them: a run of one
-/// Latin letter counts once, since it collapses (`aa4` reads like `a4`).
-/// Counting this way makes every rule below read the canonical text the
-/// same way it read the original (idempotence).
-fn letter_units(w: &[FChar], collapse: bool) -> usize {
-    let mut n = 0;
-    let mut last = None;
-    for f in w.iter().filter(|f| !f.has(flag::SKIP | flag::JOINT)) {
-        if !(f.is_letter() && f.script() != ARABIC) {
-            last = None;
-            continue;
-        }
-        let latin = f.script() == LATIN;
-        if !(collapse && latin && last == Some(f.c)) {
-            n += 1;
-        }
-        last = latin.then_some(f.c);
-    }
-    n
-}
-
-/// Reads digit groups as letters where they sit inside letters, in order:
-///
-/// * a word of one letter and one digit (`4l`, `t0`, `Ju4`-like `a4`):
-///   the digit, unless digit-then-unit (`5g`, `4k`);
-/// * if every group between letters is one to three leetable digits
-///   (`T4l1b4n`, `D43sh`), every leetable group (`B0k0`);
-/// * with none inside, a single leading digit before two or more letters
-///   (`7aliban`, `1SIS`, `4nd`) unless they spell a unit or an ordinal
-///   (`3days`, `4th`), then a single trailing digit after two or more
-///   letters (`Medi4`, `th3`; `mp3` too, the price of `L3T`-like
-///   acronyms).
-///
-/// Numbers stay numbers: `covid19`, `4G`, `a2z`, `3rd`.
-fn leet_digits(w: &mut [FChar], groups: &mut Vec<(usize, usize, bool)>, collapse: bool) {
-    groups.clear();
-    let mut k = 0;
-    while k < w.len() {
-        if !w[k].is_digit() {
-            k += 1;
-            continue;
-        }
-        let s = k;
-        let mut ok = true;
-        while k < w.len() && (w[k].is_digit() || w[k].has(flag::NUMPUNCT)) {
-            ok &= w[k].c.is_ascii_digit() && leet(w[k].c).is_some();
-            k += 1;
-        }
-        groups.push((s, k, ok && k - s <= 3));
-    }
-    if groups.is_empty() {
-        return;
-    }
-    let latin = |f: &FChar| f.is_letter() && f.script() != ARABIC;
-    let fold = |w: &mut [FChar], s: usize, e: usize| {
-        for f in &mut w[s..e] {
-            let l = leet(f.c).unwrap_or(f.c);
-            to_letter(f, l);
-        }
-    };
-    let Some(first_letter) = w.iter().position(latin) else {
-        return;
-    };
-    let last_letter = w.iter().rposition(latin).unwrap_or(first_letter);
-    // Anything else the canonical text will show (`_` of a hashtag, an
-    // apostrophe, will not).
-    let others = w
-        .iter()
-        .any(|f| !f.has(flag::SKIP | flag::JOINT) && !latin(f) && !f.is_digit());
-
-    // One letter and one digit.
-    if let [(s, e, true)] = groups[..] {
-        let letters = letter_units(w, collapse);
-        if e - s == 1 && letters == 1 && !others && (s == 0 || e == w.len()) {
-            let unit = s == 0 && b"kmhdswygxb".contains(&(w[last_letter].c as u8));
-            if !unit {
-                fold(w, s, e);
-            }
-            return;
-        }
-    }
-
-    let internal = |&(s, e, _): &(usize, usize, bool)| first_letter < s && last_letter >= e;
-    if groups.iter().any(internal) {
-        if groups.iter().filter(|g| internal(g)).all(|g| g.2) {
-            for &(s, e, ok) in groups.iter() {
-                if ok {
-                    fold(w, s, e);
-                }
-            }
-        }
-        return;
-    }
-
-    let mut remaining = groups.len();
-    let (s, e, ok) = groups[0];
-    if ok && e - s == 1 && s < first_letter {
-        let letters_end = groups.get(1).map_or(w.len(), |g| g.0);
-        let after = &w[e..letters_end];
-        let mut word = [0u8; 8];
-        let mut n = 0;
-        let mut last = None;
-        for f in after.iter().filter(|f| latin(f)) {
-            if last == Some(f.c) && collapse {
-                continue;
-            }
-            last = Some(f.c);
-            if n < word.len() {
-                word[n] = if f.c.is_ascii() { f.c as u8 } else { 0 };
-            }
-            n += 1;
-        }
-        let named = n <= word.len()
-            && std::str::from_utf8(&word[..n])
-                .is_ok_and(|u| UNITS.binary_search(&u).is_ok() || ORDINALS.contains(&u));
-        if n >= 2 && !named {
-            fold(w, s, e);
-            remaining -= 1;
-        }
-    }
-
-    if let Some(&(s, e, ok)) = groups.last() {
-        if ok
-            && e - s == 1
-            && e == w.len()
-            && s > last_letter
-            && remaining == 1
-            && letter_units(&w[..s], collapse) >= 2
-        {
-            fold(w, s, e);
-        }
-    }
 }
 
 /// Marks camel-case boundaries with `SPLIT`: lower -> Upper
@@ -504,12 +404,14 @@ fn single(w: &[FChar], cfg: &Config) -> Option<Single> {
         return None;
     }
     let mut count = 1;
-    let mut written = String::new();
-    written.push(first.c);
+    // All the emitter writes before a mark here is the letter itself; on
+    // the stack, as this runs for every one-letter word (`T.T.P...`).
+    let mut utf8 = [0u8; 4];
+    let written: &str = first.c.encode_utf8(&mut utf8);
     for f in units {
         if f.class == Class::Mark {
             // Only if it would not be written (see `Emitter::push_char`).
-            if !f.has(flag::NONSTARTER) || stays_normal(&written, f.c) {
+            if !f.has(flag::NONSTARTER) || stays_normal(written, f.c) {
                 return None;
             }
             continue;
@@ -523,12 +425,4 @@ fn single(w: &[FChar], cfg: &Config) -> Option<Single> {
     let one = count == 1
         || (cfg.collapse_repeats && (script == LATIN || (script == ARABIC && count >= 3)));
     one.then(|| Single::new(w, first.c, script))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn units_sorted() {
-        assert!(super::UNITS.windows(2).all(|w| w[0] < w[1]));
-    }
 }

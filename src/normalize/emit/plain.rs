@@ -1,22 +1,78 @@
 //! The fast path's writers: whole plain pieces in one go.
+//!
+//! Plain pieces separated by single spaces are written as one stretch
+//! ([`Batch`]): where the canonical text is the input lowercased (plain
+//! words, numbers, URLs, hashtags, Arabic-script words with nothing to
+//! fold), the input is copied in one go when the stretch ends, with one
+//! alignment segment, instead of piece by piece; only the tokens are
+//! recorded one by one. The result is the one writing piece by piece
+//! would give: the space between two pieces maps linearly to the original
+//! space, the pieces linearly to themselves, so their segments would merge
+//! anyway.
 
 use super::{CaseAcc, Emitter, LIMIT};
-use crate::normalize::token::{Disguises, Script, Sep, Token, TokenKind};
+use crate::normalize::token::{Case, Disguises, Script, Sep, Token, TokenKind};
+use std::ops::Range;
 
-/// An ASCII piece for [`Emitter::plain_ascii`]: a plain word, number,
-/// URL or `#hashtag` that needs no splitting.
+/// An ASCII piece for [`Emitter::plain_ascii`]: a word (of letters), number,
+/// URL, `#hashtag` or `@handle`.
 pub(crate) struct AsciiPiece<'w> {
-    pub text: &'w str,
-    /// Original offset of `text`.
+    /// Original offset and length of the piece (after the sigil).
     pub src: u32,
+    pub len: u32,
     pub kind: TokenKind,
-    /// Original offset of the `#` of a hashtag.
+    /// Original offset of the `#` or `@`.
     pub sigil: Option<u32>,
     pub upper: u32,
     pub lower: u32,
     pub first_upper: bool,
-    /// Repeated letters collapse (words and hashtags).
-    pub collapse: bool,
+    /// Two equal letters (ignoring case) meet and collapse: a word or
+    /// hashtag, with `collapse_repeats` on.
+    pub doubled: bool,
+    /// Where camel-case tokens after the first start (offsets in the
+    /// piece); empty for one token.
+    pub splits: &'w [u8],
+}
+
+/// A stretch of plain pieces, each after one space, not yet copied.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Batch {
+    open: bool,
+    /// The input from `from` to `to` is still to be written at the end of
+    /// the canonical text, lowercased.
+    from: u32,
+    to: u32,
+    /// It may have capitals: lowercase it when writing.
+    upper: bool,
+    /// The space at `to` was read: it joins the next piece, or goes to the
+    /// gap if that cannot join.
+    space: bool,
+}
+
+impl Batch {
+    /// True if the space at `p` may join the next piece to the stretch.
+    #[inline]
+    pub fn joins_at(&self, p: usize) -> bool {
+        self.open && !self.space && self.to as usize == p
+    }
+
+    /// Reads the space at `to` (see [`Batch::joins_at`]).
+    #[inline]
+    pub fn take_space(&mut self) {
+        self.space = true;
+    }
+}
+
+/// The case of ASCII letters.
+fn ascii_case(b: &[u8]) -> CaseAcc {
+    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count() as u32;
+    let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count() as u32;
+    let first = b.iter().find(|c| c.is_ascii_alphabetic());
+    CaseAcc {
+        upper,
+        lower,
+        first_upper: first.map(u8::is_ascii_uppercase),
+    }
 }
 
 impl Emitter<'_> {
@@ -29,8 +85,13 @@ impl Emitter<'_> {
     /// Starts a plain word on the fast path; false if the text is full.
     #[inline]
     fn begin_plain(&mut self, src: u32, len: usize) -> Option<(Sep, usize)> {
-        self.flush_singles();
-        self.close();
+        // Checked here so the common case (nothing pending) costs no call.
+        if self.joined.is_some() || self.singles[0].is_some() {
+            self.flush_singles();
+        }
+        if self.cur.is_some() {
+            self.close();
+        }
         let sep = self.take_sep();
         if self.full || self.text.len() + 2 * len + 1 >= LIMIT {
             self.full = true;
@@ -40,101 +101,353 @@ impl Emitter<'_> {
         Some((sep, self.text.len()))
     }
 
-    /// Records a plain word written on the fast path.
-    #[allow(clippy::too_many_arguments)]
+    /// Writes what the batch still holds and closes it; a space it read
+    /// goes to the gap.
     #[inline]
-    fn end_plain(
-        &mut self,
-        start: usize,
-        kind: TokenKind,
-        sep: Sep,
-        case: CaseAcc,
-        d: Disguises,
-        script: Script,
-        end: u32,
-    ) {
-        self.tokens.push(Token {
-            start: start as u32,
-            end: self.text.len() as u32,
-            kind,
-            case: case.case(),
+    pub fn batch_end(&mut self, b: &mut Batch) {
+        if !b.open {
+            return;
+        }
+        self.batch_flush(b, b.to);
+        b.open = false;
+        if b.space {
+            b.space = false;
+            self.space_plain(false);
+        }
+    }
+
+    /// Writes the batch's input up to `to` (which may take in the space
+    /// and sigil after it).
+    #[inline]
+    fn batch_flush(&mut self, b: &mut Batch, to: u32) {
+        if to > b.from {
+            let start = self.text.len();
+            self.text
+                .push_str(self.input.get(b.from as usize..to as usize).unwrap_or(""));
+            if b.upper {
+                if let Some(t) = self.text.get_mut(start..) {
+                    t.make_ascii_lowercase();
+                }
+            }
+            self.align.map(to - b.from, b.from, to);
+        }
+        b.from = to;
+        b.to = to;
+        b.upper = false;
+    }
+
+    /// Starts a piece of `len` bytes whose first original byte (sigil
+    /// included) is `first`: in the batch after its space, or after what
+    /// `begin_plain` writes. None if the text is full.
+    #[inline]
+    fn batch_piece(&mut self, b: &mut Batch, first: u32, len: usize) -> Option<Sep> {
+        let pending = (b.to - b.from) as usize;
+        if b.space && b.to + 1 == first && self.text.len() + pending + 2 * len + 1 < LIMIT {
+            // The space maps to itself, as `write_space` would map it.
+            b.space = false;
+            b.to = first;
+            return Some(Sep::Space);
+        }
+        self.batch_start(b, first, len)
+    }
+
+    /// Ends the batch and starts a new one (see `batch_piece`).
+    #[inline(never)]
+    fn batch_start(&mut self, b: &mut Batch, first: u32, len: usize) -> Option<Sep> {
+        self.batch_end(b);
+        let (sep, _) = self.begin_plain(first, len)?;
+        *b = Batch {
+            open: true,
+            from: first,
+            to: first,
+            upper: false,
+            space: false,
+        };
+        Some(sep)
+    }
+
+    /// Writes ASCII letters `seg` from original offset `src`, lowercased,
+    /// each run of one letter collapsed; REPEAT if one ran three or more.
+    fn write_collapsed(&mut self, src: u32, seg: &[u8]) -> Disguises {
+        let mut d = Disguises::NONE;
+        let mut i = 0;
+        while let Some(&c) = seg.get(i) {
+            let c = c.to_ascii_lowercase();
+            let mut j = i + 1;
+            while seg.get(j).is_some_and(|b| b.to_ascii_lowercase() == c) {
+                j += 1;
+            }
+            self.text.push(c as char);
+            let at = src + i as u32;
+            self.align.map(1, at, at + (j - i) as u32);
+            if j - i >= 3 {
+                d = Disguises::REPEAT;
+            }
+            i = j;
+        }
+        d
+    }
+
+    /// Writes a plain word of `n` ASCII letters at `src`, in lower, upper
+    /// or title case, with no repeats to collapse: the commonest piece.
+    #[inline]
+    pub fn plain_word(&mut self, b: &mut Batch, src: u32, n: u32, upper: u32, first_upper: bool) {
+        let len = n as usize + 1;
+        let sep = if b.space
+            && b.to + 1 == src
+            && self.text.len() + (b.to - b.from) as usize + 2 * len + 1 < LIMIT
+        {
+            b.space = false;
+            Sep::Space
+        } else {
+            match self.batch_piece(b, src, len) {
+                Some(sep) => sep,
+                None => return,
+            }
+        };
+        let start = self.text.len() as u32 + (src - b.from);
+        b.to = src + n;
+        b.upper |= upper > 0;
+        let case = if upper == 0 {
+            Case::Lower
+        } else if upper == n {
+            Case::Upper
+        } else if upper == 1 && first_upper {
+            Case::Title
+        } else {
+            Case::Mixed
+        };
+        let d = Disguises::NONE;
+        self.push_token(
+            start,
+            start + n,
+            TokenKind::Word,
             sep,
-            script,
-            disguises: d,
-        });
+            case,
+            d,
+            Script::Latin,
+        );
+        self.prev_end = src + n;
+    }
+
+    /// Like [`Emitter::plain_word`], for a word whose repeated letters
+    /// collapse: letters that do not repeat stay in the batch, each run is
+    /// written as one letter mapped to the whole run.
+    pub fn plain_word_collapsed(
+        &mut self,
+        b: &mut Batch,
+        src: u32,
+        n: u32,
+        upper: u32,
+        first_upper: bool,
+    ) {
+        let Some(sep) = self.batch_piece(b, src, n as usize + 1) else {
+            return;
+        };
+        let end = src + n;
+        let input = self.src;
+        let word = input.get(src as usize..end as usize).unwrap_or(&[]);
+        let start = (self.text.len() + (src - b.from) as usize) as u32;
+        let mut d = Disguises::NONE;
+        let mut i = 0;
+        while let Some(&c) = word.get(i) {
+            let c = c.to_ascii_lowercase();
+            let mut j = i + 1;
+            while word.get(j).is_some_and(|x| x.to_ascii_lowercase() == c) {
+                j += 1;
+            }
+            let (at, to) = (src + i as u32, src + j as u32);
+            if j - i == 1 {
+                b.to = to;
+            } else {
+                self.batch_flush(b, at);
+                self.text.push(c as char);
+                self.align.map(1, at, to);
+                b.from = to;
+                b.to = to;
+                if j - i >= 3 {
+                    d = Disguises::REPEAT;
+                }
+            }
+            // What the batch holds is lowercased when written (the whole
+            // canonical stretch is lowercase, so this is always right).
+            b.upper |= upper > 0;
+            i = j;
+        }
+        let case = CaseAcc {
+            upper,
+            lower: n - upper,
+            first_upper: Some(first_upper),
+        };
+        let t = (self.text.len() + (b.to - b.from) as usize) as u32;
+        self.push_token(
+            start,
+            t,
+            TokenKind::Word,
+            sep,
+            case.case(),
+            d,
+            Script::Latin,
+        );
         self.prev_end = end;
     }
 
-    /// Writes a plain ASCII piece in one go: the fast path's common case.
-    pub fn plain_ascii(&mut self, p: &AsciiPiece<'_>) {
+    /// Writes an ASCII piece that `plain_word` does not take: a hashtag,
+    /// handle, URL or number, a camel-case word, a word before punctuation.
+    pub fn plain_ascii(&mut self, b: &mut Batch, p: &AsciiPiece<'_>) {
         let first = p.sigil.unwrap_or(p.src);
-        let Some((sep, start)) = self.begin_plain(first, p.text.len() + 1) else {
+        let Some(sep) = self.batch_piece(b, first, p.len as usize + 1) else {
             return;
         };
-        if let Some(s) = p.sigil {
-            let c = self.src.get(s as usize).map_or('#', |&b| b as char);
-            self.text.push(c);
-            self.align.map(1, s, s + 1);
-        }
-        let start = if p.sigil.is_some() { start + 1 } else { start };
-        let (src, b) = (p.src, p.text.as_bytes());
-        let n = b.len() as u32;
-        let doubled = p.collapse
-            && self.cfg.collapse_repeats
-            && b.windows(2).any(|w| w[0].eq_ignore_ascii_case(&w[1]));
-        let mut d = Disguises::NONE;
-        if !doubled {
-            self.text.push_str(p.text);
-            self.text[start..].make_ascii_lowercase();
-            self.align.map(n, src, src + n);
+        let (src, n) = (p.src, p.len);
+        let end = src + n;
+        let bytes = self.src.get(src as usize..end as usize).unwrap_or(&[]);
+        let glued = !p.splits.is_empty();
+        let base = if glued {
+            Disguises::GLUED
         } else {
-            let mut i = 0;
-            while i < b.len() {
-                let mut j = i + 1;
-                while j < b.len() && b[j].eq_ignore_ascii_case(&b[i]) {
-                    j += 1;
-                }
-                self.text.push(b[i].to_ascii_lowercase() as char);
-                self.align.map(1, src + i as u32, src + j as u32);
-                if j - i >= 3 {
-                    d |= Disguises::REPEAT;
-                }
-                i = j;
-            }
-        }
-        let case = CaseAcc {
+            Disguises::NONE
+        };
+        let whole = CaseAcc {
             upper: p.upper,
             lower: p.lower,
             first_upper: (p.upper + p.lower > 0).then_some(p.first_upper),
         };
-        self.end_plain(start, p.kind, sep, case, d, Script::Latin, src + n);
+        // Token `k` covers piece bytes `bounds(k)`.
+        let count = p.splits.len() + 1;
+        let bounds = |k: usize| {
+            let a = if k == 0 { 0 } else { p.splits[k - 1] as usize };
+            let e = p.splits.get(k).map_or(bytes.len(), |&e| e as usize);
+            (a.min(e), e.min(bytes.len()))
+        };
+        let case = |seg: &[u8]| if glued { ascii_case(seg) } else { whole }.case();
+        if !p.doubled {
+            // Copied with the batch: canonical offsets are known already.
+            let start = (self.text.len() + (src - b.from) as usize) as u32;
+            b.to = end;
+            b.upper |= p.upper > 0;
+            for k in 0..count {
+                let (a, e) = bounds(k);
+                let sep = if k == 0 { sep } else { Sep::Glued };
+                let (s, t) = (start + a as u32, start + e as u32);
+                self.push_token(s, t, p.kind, sep, case(&bytes[a..e]), base, Script::Latin);
+            }
+        } else {
+            // Repeats collapse: written here, after what the batch holds.
+            self.batch_flush(b, src);
+            for k in 0..count {
+                let (a, e) = bounds(k);
+                let seg = &bytes[a..e];
+                let start = self.text.len() as u32;
+                let d = base | self.write_collapsed(src + a as u32, seg);
+                let sep = if k == 0 { sep } else { Sep::Glued };
+                let t = self.text.len() as u32;
+                self.push_token(start, t, p.kind, sep, case(seg), d, Script::Latin);
+            }
+            b.from = end;
+            b.to = end;
+        }
+        self.prev_end = end;
     }
 
-    /// Writes a plain Arabic-script word in one go (the fast path):
-    /// `chars` are its folded letters, each two bytes like the original
-    /// letter at `src + 2 * i`.
-    /// `original` is the word as written, copied as is when nothing was
-    /// folded.
-    pub fn plain_arabic(&mut self, chars: &[char], original: &str, src: u32, folded: bool) {
-        let n = chars.len() as u32;
-        let Some((sep, start)) = self.begin_plain(src, 2 * chars.len()) else {
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn push_token(
+        &mut self,
+        start: u32,
+        end: u32,
+        kind: TokenKind,
+        sep: Sep,
+        case: Case,
+        disguises: Disguises,
+        script: Script,
+    ) {
+        self.tokens.push(Token {
+            start,
+            end,
+            kind,
+            case,
+            sep,
+            script,
+            disguises,
+        });
+    }
+
+    /// Writes a plain Arabic-script word or hashtag whose letters are all
+    /// their own fold, with no letter doubled.
+    #[inline]
+    pub fn plain_arabic_raw(&mut self, b: &mut Batch, src: Range<u32>, sigil: Option<u32>) {
+        let first = sigil.unwrap_or(src.start);
+        let Some(sep) = self.batch_piece(b, first, (src.end - src.start) as usize) else {
             return;
         };
-        let collapse = self.cfg.collapse_repeats;
-        let mut d = Disguises::NONE;
-        if !collapse || !chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-            if folded {
-                self.text.extend(chars);
-            } else {
-                self.text.push_str(original);
-            }
-            self.align.map(2 * n, src, src + 2 * n);
+        let start = self.text.len() as u32 + (src.start - b.from);
+        b.to = src.end;
+        let kind = if sigil.is_some() {
+            TokenKind::Hashtag
         } else {
+            TokenKind::Word
+        };
+        let (d, t) = (Disguises::NONE, start + (src.end - src.start));
+        self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
+        self.prev_end = src.end;
+    }
+
+    /// Writes a plain Arabic-script word or hashtag (the fast path): the
+    /// two-byte letters at `src`, folded by `table`
+    /// (`tables::arabic_block`); `folded` if one changes, `run3` if three
+    /// equal letters follow each other.
+    pub fn plain_arabic(
+        &mut self,
+        b: &mut Batch,
+        table: &[u16; 256],
+        src: Range<u32>,
+        sigil: Option<u32>,
+        folded: bool,
+        run3: bool,
+    ) {
+        let word = self
+            .src
+            .get(src.start as usize..src.end as usize)
+            .unwrap_or(&[]);
+        let n = word.len() / 2;
+        let letter = |k: usize| {
+            let i = usize::from(word[2 * k] & 3) << 6 | usize::from(word[2 * k + 1] & 0x3F);
+            char::from_u32(u32::from(table[i])).unwrap_or('\0')
+        };
+        let first = sigil.unwrap_or(src.start);
+        let Some(sep) = self.batch_piece(b, first, 2 * n) else {
+            return;
+        };
+        let (src, end) = (src.start, src.end);
+        let mut d = Disguises::NONE;
+        let start;
+        if !(self.cfg.collapse_repeats && run3) {
+            if !folded {
+                start = (self.text.len() + (src - b.from) as usize) as u32;
+                b.to = end;
+            } else {
+                self.batch_flush(b, src);
+                start = self.text.len() as u32;
+                // The folded letters are two bytes each, like the original.
+                self.text.reserve(word.len());
+                for pair in word.chunks_exact(2) {
+                    let i = usize::from(pair[0] & 3) << 6 | usize::from(pair[1] & 0x3F);
+                    self.text
+                        .push(char::from_u32(u32::from(table[i])).unwrap_or('\0'));
+                }
+                self.align.map(end - src, src, end);
+                b.from = end;
+                b.to = end;
+            }
+        } else {
+            self.batch_flush(b, src);
+            start = self.text.len() as u32;
             let mut i = 0;
-            while i < chars.len() {
-                let c = chars[i];
+            while i < n {
+                let c = letter(i);
                 let mut j = i + 1;
-                while j < chars.len() && chars[j] == c {
+                while j < n && letter(j) == c {
                     j += 1;
                 }
                 let (s, e) = (src + 2 * i as u32, src + 2 * j as u32);
@@ -143,23 +456,24 @@ impl Emitter<'_> {
                     self.align.map(2, s, e);
                     d |= Disguises::REPEAT;
                 } else {
-                    self.text.extend(&chars[i..j]);
+                    self.text.extend((i..j).map(letter));
                     self.align.map(e - s, s, e);
                 }
                 i = j;
             }
+            b.from = end;
+            b.to = end;
         }
         if folded {
             d |= Disguises::ARABIC_VARIANT;
         }
-        self.end_plain(
-            start,
-            TokenKind::Word,
-            sep,
-            CaseAcc::default(),
-            d,
-            Script::Arabic,
-            src + 2 * n,
-        );
+        let kind = if sigil.is_some() {
+            TokenKind::Hashtag
+        } else {
+            TokenKind::Word
+        };
+        let t = self.text.len() as u32 + (b.to - b.from);
+        self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
+        self.prev_end = end;
     }
 }

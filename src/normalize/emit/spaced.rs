@@ -87,7 +87,7 @@ impl Emitter<'_> {
             return;
         }
         match self.joined {
-            Some(script) if script == s.script => {
+            Some(script) if script == s.script && !self.line_ends_run() => {
                 self.gap = Gap::default();
                 self.write_single(&s, false);
                 return;
@@ -107,6 +107,21 @@ impl Emitter<'_> {
                 self.open_joined(&a, &[b, s]);
             }
         }
+    }
+
+    /// A line break ends the joined run open before it (`I.S.I.S.` on two
+    /// lines is two terms, not `isisisis`). The canonical text writes the
+    /// break as a space, so this holds only where the second pass will
+    /// agree: the run already reads as a word of two letters or more, which
+    /// is no single letter to join again. A run of one letter (`a a a`, or
+    /// fewer than three singles still pending) joins across as before.
+    fn line_ends_run(&self) -> bool {
+        self.gap.nl
+            && self
+                .cur
+                .as_ref()
+                .and_then(|c| self.text.get(c.start..))
+                .is_some_and(|t| t.chars().nth(1).is_some())
     }
 
     fn open_joined(&mut self, first: &Single, rest: &[Single]) {

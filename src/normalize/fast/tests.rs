@@ -1,0 +1,139 @@
+//! The fast path against the general path.
+
+use crate::{Normalized, Normalizer};
+
+/// The fast path gives exactly what the general path gives: text,
+/// tokens and spans.
+#[test]
+fn fast_path_changes_nothing() {
+    let words = [
+        "Taliban",
+        "TTP",
+        "ttp",
+        "aa",
+        "Aa",
+        "bla",
+        "BLA",
+        "Bla",
+        "LeT",
+        "zindabad",
+        "Daeeesh",
+        "طالبان",
+        "ممم",
+        "بب",
+        "لشكر",
+        "يا",
+        "و",
+        "T",
+        "a",
+        "x-y",
+        "covid19",
+        "🔥",
+        "#tag",
+        "T4l1b4n",
+        "ТТР",
+        "hello,",
+        "end.",
+        "why?",
+        "wow!",
+        "(x)",
+        "\"q\"",
+        "Ab:",
+        "جِهاد",
+        "#Pakistan",
+        "#TTP",
+        "#aa",
+        "#a",
+        "#TehrikITaliban",
+        "#x_y",
+        "2026",
+        "1/3",
+        "3.14",
+        "0300-1234567",
+        "12:30",
+        "4G",
+        "https://t.co/Ab3",
+        "www.x.com/a",
+        "bit.ly/Q",
+        "a@b.com",
+        "x.org",
+        "❤️",
+        "🇵🇰",
+        "👍🏽",
+        "...",
+        "!!",
+        "@user",
+        "$100",
+        "|x",
+        "e.g.",
+        "U.S.",
+        "1.",
+        "3-",
+        "T.",
+        "a-",
+        "'",
+        "don't",
+        "#",
+        "#1",
+        "🔥x",
+        "x🔥",
+        "ا\u{653}",
+        "http://x.org/پ",
+        "InshAllah",
+        "MashHour",
+        "TehrikITaliban",
+        "aBcDe",
+        "abcDE",
+        "#CricketWorldCup",
+        "@DawnNews",
+        "@user",
+        "@a",
+        "#لاہور",
+        "#ب",
+        "yaar",
+        "Allah",
+        "ﻝﺵﮎﺭ",
+    ];
+    let seps = [
+        " ", "  ", "\n", ". ", ", ", "", "\u{200B}", " . ", "-", "\t", ".", "_",
+    ];
+    let mut seed = 0x1234_5678_9abc_def1u64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let normalizers = [
+        Normalizer::default(),
+        Normalizer::builder()
+            .collapse_repeats(false)
+            .arabic_variants(false)
+            .build(),
+    ];
+    for norm in normalizers {
+        for _ in 0..30_000 {
+            let mut s = String::new();
+            for _ in 0..rnd(8) {
+                s.push_str(words[rnd(words.len())]);
+                s.push_str(seps[rnd(seps.len())]);
+                if rnd(4) == 0 {
+                    let base = [0x20, 0x600, 0x2000, 0x1F000][rnd(4)];
+                    s.extend(char::from_u32(base + rnd(0x300) as u32));
+                }
+            }
+            let (mut a, mut b) = (Normalized::default(), Normalized::default());
+            norm.run(&s, &mut a, true);
+            norm.run(&s, &mut b, false);
+            assert_eq!(a.text(), b.text(), "{s:?}");
+            assert_eq!(a.tokens(), b.tokens(), "{s:?}");
+            for i in 0..=a.text().len() {
+                assert_eq!(a.source_span(0..i), b.source_span(0..i), "{s:?} 0..{i}");
+                assert_eq!(
+                    a.source_span(i..a.text().len()),
+                    b.source_span(i..b.text().len())
+                );
+            }
+        }
+    }
+}
