@@ -72,16 +72,7 @@ proptest! {
 
     #[test]
     fn every_option_set_is_sound_and_idempotent(text in hostile_text(), bits in 0u8..128) {
-        let on = |i: u8| bits & (1 << i) != 0;
-        let opts = vigil::NormalizerOptions {
-            confusables: on(0),
-            leetspeak: on(1),
-            arabic_variants: on(2),
-            strip_diacritics: on(3),
-            collapse_repeats: on(4),
-            join_spaced_letters: on(5),
-            split_glued_words: on(6),
-        };
+        let opts = vigil::NormalizerOptions::from_bits(bits).expect("seven bits");
         let norm = Normalizer::builder().options(opts).build();
         let once = norm.normalize(&text);
         assert_normalized_sound(&text, &once);

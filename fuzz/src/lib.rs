@@ -195,17 +195,8 @@ pub fn normalize(data: &[u8]) {
     norm.normalize_into(&input, &mut reused);
     assert!(reused == once, "normalize_into differs from normalize");
 
-    let bits = data.first().copied().unwrap_or(0);
-    let on = |i: u8| bits & (1 << i) != 0;
-    let opts = NormalizerOptions {
-        confusables: on(0),
-        leetspeak: on(1),
-        arabic_variants: on(2),
-        strip_diacritics: on(3),
-        collapse_repeats: on(4),
-        join_spaced_letters: on(5),
-        split_glued_words: on(6),
-    };
+    let bits = data.first().copied().unwrap_or(0) & 0x7F;
+    let opts = NormalizerOptions::from_bits(bits).expect("seven bits");
     let custom = Normalizer::builder().options(opts).build();
     let once = custom.normalize(&input);
     check_normalized(&input, &once);

@@ -376,37 +376,12 @@ const EMBEDDED_SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
-fn option_flags(o: &NormalizerOptions) -> [bool; 7] {
-    [
-        o.confusables,
-        o.leetspeak,
-        o.arabic_variants,
-        o.strip_diacritics,
-        o.collapse_repeats,
-        o.join_spaced_letters,
-        o.split_glued_words,
-    ]
-}
-
 pub(crate) fn encode_options(o: &NormalizerOptions) -> u32 {
-    option_flags(o)
-        .iter()
-        .enumerate()
-        .fold(0, |acc, (i, &on)| acc | (on as u32) << i)
+    u32::from(o.bits())
 }
 
 fn decode_options(bits: u32) -> Option<NormalizerOptions> {
-    if bits >> 7 != 0 {
-        return None;
-    }
-    let on = |i: u32| bits & (1 << i) != 0;
-    Some(NormalizerOptions {
-        confusables: on(0),
-        leetspeak: on(1),
-        arabic_variants: on(2),
-        strip_diacritics: on(3),
-        collapse_repeats: on(4),
-        join_spaced_letters: on(5),
-        split_glued_words: on(6),
-    })
+    u8::try_from(bits)
+        .ok()
+        .and_then(NormalizerOptions::from_bits)
 }

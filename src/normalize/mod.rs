@@ -102,6 +102,52 @@ impl Default for NormalizerOptions {
     }
 }
 
+impl NormalizerOptions {
+    /// The options as seven bits, in field order from bit 0 (`confusables`)
+    /// to bit 6 (`split_glued_words`): how compiled lexicons record them.
+    ///
+    /// ```
+    /// use vigil::NormalizerOptions;
+    ///
+    /// let all = NormalizerOptions::default();
+    /// assert_eq!(all.bits(), 0x7F);
+    /// assert_eq!(NormalizerOptions::from_bits(all.bits()), Some(all));
+    /// assert_eq!(NormalizerOptions::from_bits(0x80), None);
+    /// ```
+    pub fn bits(&self) -> u8 {
+        [
+            self.confusables,
+            self.leetspeak,
+            self.arabic_variants,
+            self.strip_diacritics,
+            self.collapse_repeats,
+            self.join_spaced_letters,
+            self.split_glued_words,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |acc, (i, &on)| acc | (u8::from(on) << i))
+    }
+
+    /// The options from [`NormalizerOptions::bits`]; `None` when bit 7 is
+    /// set (no such option).
+    pub fn from_bits(bits: u8) -> Option<NormalizerOptions> {
+        if bits >> 7 != 0 {
+            return None;
+        }
+        let on = |i: u8| bits & (1 << i) != 0;
+        Some(NormalizerOptions {
+            confusables: on(0),
+            leetspeak: on(1),
+            arabic_variants: on(2),
+            strip_diacritics: on(3),
+            collapse_repeats: on(4),
+            join_spaced_letters: on(5),
+            split_glued_words: on(6),
+        })
+    }
+}
+
 /// The options as the pipeline reads them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Config {
@@ -242,20 +288,7 @@ impl Normalizer {
     /// assert_ne!(a.version(), b.version());
     /// ```
     pub fn version(&self) -> u32 {
-        let o = &self.opts;
-        let bits = [
-            o.confusables,
-            o.leetspeak,
-            o.arabic_variants,
-            o.strip_diacritics,
-            o.collapse_repeats,
-            o.join_spaced_letters,
-            o.split_glued_words,
-        ]
-        .iter()
-        .enumerate()
-        .fold(0u32, |acc, (i, &on)| acc | ((on as u32) << i));
-        NORMALIZER_VERSION << 8 | bits
+        NORMALIZER_VERSION << 8 | u32::from(self.opts.bits())
     }
 
     /// Normalizes `text`. Allocates a fresh [`Normalized`]; in a loop,

@@ -94,18 +94,7 @@ fn regression_fuzz_leetspeak_after_folding_is_idempotent() {
 /// does not write) were judged as two numbers, then as one.
 #[test]
 fn regression_unwritten_characters_between_letters_and_digits_are_idempotent() {
-    let all = |bits: u32| {
-        let on = |i: u32| bits & (1 << i) != 0;
-        vigil::NormalizerOptions {
-            confusables: on(0),
-            leetspeak: on(1),
-            arabic_variants: on(2),
-            strip_diacritics: on(3),
-            collapse_repeats: on(4),
-            join_spaced_letters: on(5),
-            split_glued_words: on(6),
-        }
-    };
+    let all = |bits: u8| vigil::NormalizerOptions::from_bits(bits).expect("seven bits");
     for input in [
         "zAoe\u{200b}\u{301}Em",
         "#7_\u{663}amth",
