@@ -1,9 +1,13 @@
 //! A small deterministic random source, so every run of the evaluation
 //! generates exactly the same variants and corpus.
 
-/// SplitMix64: tiny, fast and good enough to pick positions and letters.
+#[path = "../../benches/common/rng.rs"]
+mod splitmix;
+
+/// The benches' SplitMix64, seeded from strings, with the choices the
+/// evaluation makes.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub struct Rng(splitmix::Rng);
 
 impl Rng {
     /// A generator seeded from any number of strings, so a term's variants do
@@ -17,20 +21,16 @@ impl Rng {
                 h = h.wrapping_mul(0x0100_0000_01b3);
             }
         }
-        Rng(h)
+        Rng(splitmix::Rng::new(h))
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
+        self.0.below(n)
     }
 
     /// A number in `lo..=hi`.
