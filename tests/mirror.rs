@@ -1,9 +1,9 @@
 //! Mirror accounts: the scorer, the index, its serialized form, and a small
 //! run of the evaluation (`examples/mirror_eval.rs`) held to the floors.
 
-mod invariants;
 #[path = "../benches/mirror_gen/mod.rs"]
 mod mirror_gen;
+mod seed;
 
 use proptest::prelude::*;
 use vigil::{Account, Error, MirrorConfig, MirrorIndex, MirrorMatch, MirrorScorer};
@@ -324,7 +324,7 @@ fn hostile_accounts_are_bounded_and_never_panic() {
 }
 
 proptest! {
-    #![proptest_config(invariants::proptest_config(64))]
+    #![proptest_config(seed::proptest_config(64))]
 
     #[test]
     fn any_text_scores_in_range_symmetrically(

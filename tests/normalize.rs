@@ -2,7 +2,7 @@
 //! Arabic script; the alignment back to the original; hostile inputs; and
 //! idempotence as a property.
 
-mod invariants;
+mod seed;
 
 use proptest::prelude::*;
 use vigil::{Case, Disguises, Normalized, Normalizer, Script, Sep, TokenKind};
@@ -598,7 +598,7 @@ fn assert_idempotent(s: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(invariants::proptest_config(1500))]
+    #![proptest_config(seed::proptest_config(1500))]
 
     #[test]
     fn idempotent_on_hostile_strings(chars in prop::collection::vec(hostile_char(), 0..40)) {

@@ -16,6 +16,7 @@ mod lexicon;
 mod mirror;
 #[path = "robustness/regressions.rs"]
 mod regressions;
+mod seed;
 #[path = "robustness/strategies.rs"]
 mod strategies;
 
@@ -27,13 +28,13 @@ use proptest::test_runner::Config;
 use strategies::{any_text, hostile_text};
 use vigil::{Detector, Lexicon, Normalizer, Verdict};
 
-/// See [`invariants::proptest_config`]: a fixed seed unless
+/// See [`seed::proptest_config`]: a fixed seed unless
 /// `PROPTEST_RNG_SEED` is set; no failure files (failures found here are
 /// kept as named tests in `robustness/regressions.rs`).
 pub fn config(cases: u32) -> Config {
     Config {
         failure_persistence: None,
-        ..invariants::proptest_config(cases)
+        ..seed::proptest_config(cases)
     }
 }
 

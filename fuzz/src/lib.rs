@@ -8,118 +8,25 @@
 
 use std::sync::OnceLock;
 use vigil::mirror::{Account, MirrorIndex, MirrorScorer};
-use vigil::{Detector, Error, Lexicon, Normalized, Normalizer, NormalizerOptions, Report, Verdict};
+use vigil::{Detector, Error, Lexicon, Normalizer, NormalizerOptions};
 
-/// A small lexicon in every script, so fuzzed text reaches the matcher
-/// independently of the embedded data.
-pub const LEXICON: &str = "\
-Tehrik-i-Taliban Pakistan\tttp\torg\ten\thigh\tany\tfuzz
-TTP\tttp\torg\ten\thigh\tcaps\tfuzz
-Islamic State\tisis\torg\ten\thigh\tany\tfuzz
-ISIS\tisis\torg\ten\thigh\tany\tfuzz
-داعش\tisis\torg\tar\thigh\tany\tfuzz
-تحریک طالبان پاکستان\tttp\torg\tur\thigh\tany\tfuzz
-baqiyah wa tatamaddad\tisis\tslogan\tar\thigh\tany\tfuzz
-istishhadi\t-\tingroup\tmul\thigh\tany\tfuzz
-zindabad\t-\tpraise\tur-Latn\tmedium\tany\tfuzz
-condemned\t-\tcounter\ten\tlow\tany\tfuzz
-isis flower\t-\tallow\ten\tlow\tany\tfuzz
-";
+#[path = "../../tests/invariants/mod.rs"]
+mod invariants;
+
+// The invariants are the ones the property and hostile-input tests check.
+use invariants::{assert_normalized_sound, assert_report_sound};
+pub use invariants::{detector, LEXICON};
 
 /// Text that meets every entry of [`LEXICON`], scanned with fuzzed
 /// lexicons.
 pub const SAMPLE: &str = "Long live the T.T.P! ISIS zindabad, داعش. \
     Tehrik-i-Taliban Pakistan condemned; #IslamicState istishhadi \
-    baqiyah wa tatamaddad تحریک طالبان پاکستان isis flower";
-
-pub fn detector() -> &'static Detector {
-    static D: OnceLock<Detector> = OnceLock::new();
-    D.get_or_init(|| {
-        let lexicon = Lexicon::from_tsv(LEXICON.as_bytes()).expect("fuzz lexicon");
-        Detector::builder()
-            .lexicon(lexicon)
-            .build()
-            .expect("detector")
-    })
-}
+    baqiyah wa tatamaddad تحریک طالبان پاکستان isis flower. Taliban, \
+    Daesh, الدولة الإسلامية and Umar Media: join the caravan";
 
 /// Fuzz input as text: valid UTF-8 as is, anything else repaired.
 pub fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
     String::from_utf8_lossy(data)
-}
-
-// ---------------------------------------------------------------------------
-// Invariants
-// ---------------------------------------------------------------------------
-
-pub fn check_normalized(input: &str, n: &Normalized) {
-    let canon = n.text();
-    assert_eq!(n.original_len(), input.len());
-    let (mut prev_end, mut prev_src) = (0, 0);
-    for (i, t) in n.tokens().iter().enumerate() {
-        let r = t.range();
-        assert!(
-            r.start < r.end && r.start >= prev_end && r.end <= canon.len(),
-            "token {t:?}"
-        );
-        assert!(canon.is_char_boundary(r.start) && canon.is_char_boundary(r.end));
-        assert_eq!(n.token_text(t), &canon[r.clone()]);
-        assert_eq!(t.sep == vigil::Sep::Start, i == 0, "token {i}: {t:?}");
-        let src = n.source_span(r.clone());
-        assert!(
-            src.start < src.end && src.end <= input.len() && src.start >= prev_src,
-            "token {t:?} maps to {src:?}"
-        );
-        assert!(input.is_char_boundary(src.start) && input.is_char_boundary(src.end));
-        prev_end = r.end;
-        prev_src = src.start;
-    }
-    let len = canon.len();
-    for probe in [
-        0..len,
-        len / 2..len,
-        1..len / 2 + 1,
-        len..len + 3,
-        usize::MAX - 1..usize::MAX,
-    ] {
-        let src = n.source_span(probe.clone());
-        assert!(
-            src.start <= src.end && src.end <= input.len(),
-            "{probe:?} -> {src:?}"
-        );
-        assert!(input.is_char_boundary(src.start) && input.is_char_boundary(src.end));
-    }
-}
-
-pub fn check_report(d: &Detector, input: &str, r: &Report) {
-    assert!(
-        r.score.is_finite() && (0.0..=1.0).contains(&r.score),
-        "score {}",
-        r.score
-    );
-    match r.verdict {
-        Verdict::Clean => assert_eq!(r.score, 0.0),
-        Verdict::Mention => assert!(r.score > 0.1 && r.score <= 0.5, "mention {}", r.score),
-        Verdict::Support => assert!(r.score > 0.5, "support {}", r.score),
-    }
-    let evidence = r.matches.iter().any(|m| m.category.is_group_evidence());
-    assert_eq!(r.verdict == Verdict::Clean, !evidence);
-    let mut prev = 0;
-    for m in &r.matches {
-        assert!(
-            m.start < m.end && m.end <= input.len() && m.start >= prev,
-            "{m:?}"
-        );
-        assert!(input.is_char_boundary(m.start) && input.is_char_boundary(m.end));
-        assert_eq!(&input[m.start..m.end], m.text);
-        assert_ne!(m.category, vigil::Category::Allow);
-        let e = d
-            .lexicon()
-            .get(m.entry)
-            .expect("match names a lexicon entry");
-        assert_eq!((e.key, e.term), (m.key.as_str(), m.term.as_str()));
-        prev = m.start;
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -130,6 +37,18 @@ pub fn check_report(d: &Detector, input: &str, r: &Report) {
 /// that only the structure behind the header can reject it.
 pub fn reseal(bytes: &mut [u8]) {
     vigil::fuzzing::reseal(bytes);
+}
+
+/// The input itself when its first byte is odd (only the header checks
+/// can reject it); else `good` damaged as the input says and re-sealed, so
+/// the damage reaches the structure checks behind the checksum.
+fn raw_or_forged(good: &[u8], data: &[u8]) -> Vec<u8> {
+    if data.first().is_some_and(|b| b & 1 == 1) {
+        return data.to_vec();
+    }
+    let mut b = damage(good, data);
+    reseal(&mut b);
+    b
 }
 
 /// Checks that [`reseal`] still matches vigil's format: re-sealing a file
@@ -188,7 +107,7 @@ pub fn normalize(data: &[u8]) {
     let input = text(data);
     let norm = Normalizer::default();
     let once = norm.normalize(&input);
-    check_normalized(&input, &once);
+    assert_normalized_sound(&input, &once);
     let twice = norm.normalize(once.text());
     assert_eq!(twice.text(), once.text(), "not idempotent");
     let mut reused = twice;
@@ -199,7 +118,7 @@ pub fn normalize(data: &[u8]) {
     let opts = NormalizerOptions::from_bits(bits).expect("seven bits");
     let custom = Normalizer::builder().options(opts).build();
     let once = custom.normalize(&input);
-    check_normalized(&input, &once);
+    assert_normalized_sound(&input, &once);
     assert_eq!(
         custom.normalize(once.text()).text(),
         once.text(),
@@ -213,9 +132,9 @@ pub fn scan(data: &[u8]) {
     let input = text(data);
     let d = detector();
     let r = d.scan(&input);
-    check_report(d, &input, &r);
+    assert_report_sound(d, &input, &r);
     let embedded = Detector::default();
-    check_report(&embedded, &input, &embedded.scan(&input));
+    assert_report_sound(&embedded, &input, &embedded.scan(&input));
     let lines: Vec<&str> = input.split('\n').collect();
     let batch = d.scan_batch(&lines);
     for (line, report) in lines.iter().zip(&batch) {
@@ -233,14 +152,7 @@ pub fn lexicon_from_bytes(data: &[u8]) {
         assert_reseal_matches(&bytes);
         bytes
     });
-    let raw = data.first().is_some_and(|b| b & 1 == 1);
-    let bytes = if raw {
-        data.to_vec()
-    } else {
-        let mut b = damage(good, data);
-        reseal(&mut b);
-        b
-    };
+    let bytes = raw_or_forged(good, data);
     match Lexicon::from_bytes(&bytes) {
         Err(e) => assert_typed(&e, "lexicon"),
         Ok(lexicon) => {
@@ -253,7 +165,7 @@ pub fn lexicon_from_bytes(data: &[u8]) {
                 .build()
                 .expect("detector");
             let r = d.scan(SAMPLE);
-            check_report(&d, SAMPLE, &r);
+            assert_report_sound(&d, SAMPLE, &r);
         }
     }
 }
@@ -284,7 +196,7 @@ pub fn lexicon_from_tsv(data: &[u8]) {
                 .build()
                 .expect("detector");
             let input = text(data);
-            check_report(&d, &input, &d.scan(&input));
+            assert_report_sound(&d, &input, &d.scan(&input));
         }
     }
 }
@@ -339,14 +251,7 @@ pub fn mirror_index_from_bytes(data: &[u8]) {
         assert_reseal_matches(&bytes);
         bytes
     });
-    let raw = data.first().is_some_and(|b| b & 1 == 1);
-    let bytes = if raw {
-        data.to_vec()
-    } else {
-        let mut b = damage(good, data);
-        reseal(&mut b);
-        b
-    };
+    let bytes = raw_or_forged(good, data);
     match MirrorIndex::from_bytes(&bytes) {
         Err(e) => assert_typed(&e, "mirror index"),
         Ok(mut index) => {

@@ -1,5 +1,6 @@
-//! What must hold for every input, shared by `tests/robustness.rs` and
-//! `tests/hostile.rs`: a small test lexicon and the invariant checks.
+//! What must hold for every input, shared by `tests/robustness.rs`,
+//! `tests/hostile.rs` and the fuzz targets (`fuzz/src/lib.rs`): a small test
+//! lexicon and the invariant checks.
 //!
 //! The checks are plain assertions; proptest turns their panics into
 //! failing (and shrunk) cases.
@@ -7,31 +8,8 @@
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
 
-use proptest::test_runner::{Config, RngSeed};
 use std::sync::OnceLock;
 use vigil::{Category, Detector, Lexicon, Normalized, Report, Sep, Verdict};
-
-/// Property-test settings: `cases` cases from a fixed seed, so CI is
-/// repeatable. To explore beyond what CI runs, set
-/// `PROPTEST_RNG_SEED` (any number) and `PROPTEST_CASES`, e.g.
-/// `PROPTEST_RNG_SEED=$RANDOM PROPTEST_CASES=100000 cargo test --release`.
-pub fn proptest_config(cases: u32) -> Config {
-    let env = Config::default();
-    let set = |name: &str| std::env::var_os(name).is_some();
-    Config {
-        cases: if set("PROPTEST_CASES") {
-            env.cases
-        } else {
-            cases
-        },
-        rng_seed: if set("PROPTEST_RNG_SEED") {
-            env.rng_seed
-        } else {
-            RngSeed::Fixed(0x5EED_1E55)
-        },
-        ..env
-    }
-}
 
 /// A lexicon written here, so the invariants exercise matching in every
 /// script the crate targets whatever the embedded data holds.
