@@ -32,6 +32,12 @@
 //! `to_match` (the `Match` strings) is 9 M; posts without a match allocate
 //! nothing. A two-byte prefix bit set (8 KB, in L1) in front of the hashed
 //! prefix set was tried and made no measurable difference.
+//!
+//! The top of the fst decoded into flat arrays (`lexicon/trie.rs`, up to
+//! 32,768 transitions; 2026-11-24, same callgrind setup, one-time builds
+//! left out): 481 M before, 439 M after (-8.7%). Half of it was the root
+//! decoded by `Fst::root()` at every start token, the rest `Node::new` and
+//! `find_input` for the upper levels. The normalizer is now 61%.
 
 #[path = "common/corpus.rs"]
 mod corpus;

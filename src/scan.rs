@@ -1,7 +1,7 @@
 //! Finding lexicon terms in normalized text: leftmost-longest over tokens,
 //! with the acronym rule and allow entries applied.
 
-use crate::lexicon::{Category, Kid, Lexicon, Rule, Severity, Starts};
+use crate::lexicon::{Category, Lexicon, Rule, Severity, Target, Trie};
 use crate::normalize::{Case, Disguises, Normalized, Sep, Token, TokenKind};
 use fst::raw::Fst;
 use serde::{Deserialize, Serialize};
@@ -98,46 +98,50 @@ struct Anchor {
 
 #[derive(Debug, Clone, Copy)]
 struct State {
-    addr: fst::raw::CompiledAddr,
+    at: Target,
     out: u64,
     tok: usize,
     pos: usize,
-    /// Set when `addr` is the root's child on this byte, whose transitions
-    /// the start tables hold decoded.
-    kid: Option<u8>,
 }
 
-/// A node of the search: a root child decoded in the start tables, or any
-/// other, decoded from the fst.
+/// A node of the search: decoded in the lexicon's trie, or (beyond its
+/// budget) decoded from the fst.
 enum View<'a> {
-    Kid(&'a Kid),
+    Flat(&'a Trie, u32),
     Node(fst::raw::Node<'a>),
 }
 
 impl View<'_> {
-    fn new<'a>(fst: &'a Fst<&[u8]>, starts: &'a Starts, st: &State) -> View<'a> {
-        match st.kid.and_then(|b| starts.kid(b)) {
-            Some(k) => View::Kid(k),
-            None => View::Node(fst.node(st.addr)),
+    #[inline]
+    fn new<'a>(fst: &'a Fst<&[u8]>, trie: &'a Trie, at: Target) -> View<'a> {
+        match at.node {
+            Some(n) => View::Flat(trie, n),
+            None => View::Node(fst.node(at.addr)),
         }
     }
 
     #[inline]
     fn final_out(&self) -> Option<u64> {
         match self {
-            View::Kid(k) => k.final_out(),
+            View::Flat(t, n) => t.final_out(*n),
             View::Node(n) => n.is_final().then(|| n.final_output().value()),
         }
     }
 
     /// The transition on `b`: (target, output).
     #[inline]
-    fn step(&self, b: u8) -> Option<(fst::raw::CompiledAddr, u64)> {
+    fn step(&self, b: u8) -> Option<(Target, u64)> {
         match self {
-            View::Kid(k) => k.step(b),
+            View::Flat(t, n) => t.step(*n, b),
             View::Node(n) => n.find_input(b).map(|i| {
                 let t = n.transition(i);
-                (t.addr, t.out.value())
+                (
+                    Target {
+                        node: None,
+                        addr: t.addr,
+                    },
+                    t.out.value(),
+                )
             }),
         }
     }
@@ -153,13 +157,14 @@ pub(crate) fn find(
     scratch: &mut Scratch,
     out: &mut Vec<Found>,
 ) {
-    find_inner(lexicon, input, norm, scratch, out, true)
+    find_inner(lexicon, lexicon.trie(), input, norm, scratch, out, true)
 }
 
-/// [`find`], with the start filter switchable so tests can check it never
-/// changes a result.
+/// [`find`], with the start filter switchable and the decoded trie given,
+/// so tests can check that neither changes a result.
 fn find_inner(
     lexicon: &Lexicon,
+    trie: &Trie,
     input: &str,
     norm: &Normalized,
     scratch: &mut Scratch,
@@ -190,7 +195,7 @@ fn find_inner(
             i += 1;
             continue;
         }
-        candidates(&fst, starts, toks, text, i, scratch);
+        candidates(&fst, trie, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
         scratch
             .cands
@@ -232,7 +237,7 @@ fn find_inner(
 /// All (last token, entry) pairs of keys that match from token `i`.
 fn candidates(
     fst: &Fst<&[u8]>,
-    starts: &Starts,
+    trie: &Trie,
     toks: &[Token],
     text: &[u8],
     i: usize,
@@ -241,38 +246,19 @@ fn candidates(
     s.cands.clear();
     s.stack.clear();
     let tok = &toks[i];
-    let (start, end) = (tok.start as usize, tok.end as usize);
-    // The first step from the root always reads the token's first byte (no
-    // epsilon at a token's start): take it from the table, so the root,
-    // the widest node, is never decoded.
-    match text.get(start) {
-        Some(&b) if start < end => {
-            let Some((addr, out)) = starts.root(b) else {
-                return;
-            };
-            s.stack.push(State {
-                addr,
-                out,
-                tok: i,
-                pos: start + 1,
-                kid: Some(b),
-            });
-        }
-        _ => s.stack.push(State {
-            addr: fst.root().addr(),
-            out: 0,
-            tok: i,
-            pos: start,
-            kid: None,
-        }),
-    }
+    s.stack.push(State {
+        at: trie.root(),
+        out: 0,
+        tok: i,
+        pos: tok.start as usize,
+    });
     let mut steps = 0;
     while let Some(st) = s.stack.pop() {
         steps += 1;
         if steps > MAX_STEPS_PER_START {
             break;
         }
-        let node = View::new(fst, starts, &st);
+        let node = View::new(fst, trie, st.at);
         let tok = &toks[st.tok];
         if st.pos >= tok.end as usize {
             if let Some(fin) = node.final_out() {
@@ -284,13 +270,12 @@ fn candidates(
             if next.kind == TokenKind::Url || !matches!(next.sep, Sep::Glued | Sep::Space) {
                 continue;
             }
-            if let Some((addr, out)) = node.step(b' ') {
+            if let Some((at, out)) = node.step(b' ') {
                 s.stack.push(State {
-                    addr,
+                    at,
                     out: st.out.wrapping_add(out),
                     tok: st.tok + 1,
                     pos: next.start as usize,
-                    kid: None,
                 });
             }
             if next.sep == Sep::Glued {
@@ -306,40 +291,32 @@ fn candidates(
             continue;
         };
         // Words glued without a boundary (`alqaeda`, `tehrikitaliban`) meet
-        // keys with a space: try the space without consuming input.
+        // keys with a space: try the space without consuming input. Never
+        // at a token's first byte (the root has no space to take).
         if st.pos > tok.start as usize && b & 0xC0 != 0x80 {
-            if let Some((addr, tr_out)) = node.step(b' ') {
+            if let Some((at, tr_out)) = node.step(b' ') {
                 let out = st.out.wrapping_add(tr_out);
-                s.stack.push(State {
-                    addr,
-                    out,
-                    kid: None,
-                    ..st
-                });
+                s.stack.push(State { at, out, ..st });
                 // Glued words that meet on one letter (`#AsSahab`) had the
                 // pair collapsed by the repeat fold: let the key's second
                 // copy reuse the text's one.
                 let prev = text[st.pos - 1];
                 if prev.is_ascii_alphabetic() {
-                    let after = fst.node(addr);
-                    if let Some(ti2) = after.find_input(prev) {
-                        let tr2 = after.transition(ti2);
+                    if let Some((at2, out2)) = View::new(fst, trie, at).step(prev) {
                         s.stack.push(State {
-                            addr: tr2.addr,
-                            out: out.wrapping_add(tr2.out.value()),
-                            kid: None,
+                            at: at2,
+                            out: out.wrapping_add(out2),
                             ..st
                         });
                     }
                 }
             }
         }
-        if let Some((addr, out)) = node.step(b) {
+        if let Some((at, out)) = node.step(b) {
             s.stack.push(State {
-                addr,
+                at,
                 out: st.out.wrapping_add(out),
                 pos: st.pos + 1,
-                kid: None,
                 ..st
             });
         }
@@ -507,8 +484,8 @@ mod tests {
         let mut total = 0;
         for t in texts {
             lexicon.normalizer().normalize_into(t, &mut norm);
-            find_inner(lexicon, t, &norm, &mut s, &mut a, true);
-            find_inner(lexicon, t, &norm, &mut s, &mut b, false);
+            find_inner(lexicon, lexicon.trie(), t, &norm, &mut s, &mut a, true);
+            find_inner(lexicon, lexicon.trie(), t, &norm, &mut s, &mut b, false);
             assert_eq!(a, b, "{t:?}");
             total += a.len();
         }
@@ -560,6 +537,29 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let found = same_with_and_without_filter(lexicon, &disguised_texts(lexicon, 1));
         assert!(found > 1000, "{found}");
+    }
+
+    /// Nodes beyond the trie's budget are read from the fst: any budget,
+    /// down to none, finds the same.
+    #[test]
+    fn trie_budget_never_changes_what_is_found() {
+        let lexicon = Lexicon::embedded();
+        let fst = Fst::new(lexicon.fst().as_bytes()).unwrap();
+        let texts = disguised_texts(lexicon, 3);
+        let (mut s, mut want, mut got) = (Scratch::default(), Vec::new(), Vec::new());
+        let mut norm = Normalized::default();
+        for budget in [0, 1, 40, 400, 4000] {
+            let trie = Trie::with_budget(&fst, budget);
+            let mut total = 0;
+            for t in &texts {
+                lexicon.normalizer().normalize_into(t, &mut norm);
+                find_inner(lexicon, lexicon.trie(), t, &norm, &mut s, &mut want, true);
+                find_inner(lexicon, &trie, t, &norm, &mut s, &mut got, true);
+                assert_eq!(want, got, "budget {budget}: {t:?}");
+                total += got.len();
+            }
+            assert!(total > 1000, "{total}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //! one zero byte.
 
 use super::starts::Starts;
+use super::trie::Trie;
 use super::{Category, Rule, Severity};
 use crate::codec::{self, Header, Reader};
 use crate::error::{Error, Result};
@@ -103,6 +104,7 @@ pub(crate) struct Compiled {
     /// Built on the first scan, not at load: loading stays one checksum
     /// and one validation pass.
     starts: OnceLock<Starts>,
+    trie: OnceLock<Trie>,
 }
 
 impl Compiled {
@@ -227,6 +229,7 @@ impl Compiled {
             pool,
             meta,
             starts: OnceLock::new(),
+            trie: OnceLock::new(),
         })
     }
 
@@ -242,6 +245,14 @@ impl Compiled {
                 Err(_) => Starts::new(&self.fst),
             }
         })
+    }
+
+    pub fn trie(&self) -> &Trie {
+        self.trie
+            .get_or_init(|| match fst::raw::Fst::new(self.fst.as_bytes()) {
+                Ok(view) => Trie::new(&view),
+                Err(_) => Trie::new(&self.fst),
+            })
     }
 
     pub fn record(&self, i: usize) -> Option<Record> {

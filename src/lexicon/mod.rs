@@ -12,6 +12,7 @@ mod builder;
 mod compiled;
 mod fstcheck;
 mod starts;
+mod trie;
 mod tsv;
 mod types;
 
@@ -24,10 +25,11 @@ use crate::normalize::{Normalizer, NormalizerOptions, NORMALIZER_VERSION};
 pub(crate) use compiled::Meta;
 use compiled::{Bytes, Compiled};
 use serde::{Deserialize, Serialize};
-pub(crate) use starts::{Kid, Starts};
+pub(crate) use starts::Starts;
 use std::fmt;
 use std::io::BufRead;
 use std::sync::{Arc, OnceLock};
+pub(crate) use trie::{Target, Trie};
 
 /// One lexicon entry as written in a source file.
 ///
@@ -332,6 +334,11 @@ impl Lexicon {
     /// The scanner's start-of-key tables (built on first use).
     pub(crate) fn starts(&self) -> &Starts {
         self.compiled.starts()
+    }
+
+    /// The top of the fst decoded for the scanner (built on first use).
+    pub(crate) fn trie(&self) -> &Trie {
+        self.compiled.trie()
     }
 }
 

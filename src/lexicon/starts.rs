@@ -1,6 +1,6 @@
 //! Tables that let the scanner skip, in a few nanoseconds, the tokens where
-//! no key can start: the root's transitions and a hashed set of the text
-//! prefixes (up to eight bytes) keys can begin with.
+//! no key can start: a hashed set of the text prefixes (up to eight bytes)
+//! keys can begin with.
 //!
 //! They are exactly conservative with respect to the scanner's search
 //! (`scan::candidates`): inside a token the search may take a key's `' '`
@@ -24,14 +24,6 @@ const MAX_WORK: usize = 4_000_000;
 /// first scan), `Send + Sync`, read-only afterwards.
 #[derive(Debug, Clone)]
 pub(crate) struct Starts {
-    /// The root's transition on each byte: (target, output), if any.
-    root: Vec<Option<(CompiledAddr, u64)>>,
-    /// The root's children decoded once: every token that passes the filter
-    /// steps through one of them, and decoding it again per token (the
-    /// widest nodes after the root) was a tenth of the search. `kid[b]` is
-    /// the child reached on byte `b`, as an index into `kids`.
-    kid: Vec<Option<u16>>,
-    kids: Vec<Kid>,
     /// Hashed bit set of the text prefixes of `1..=depth` bytes a key can
     /// begin with (the first `depth` bytes of a longer token are looked
     /// up). Empty when even short prefixes were too many: all pass then.
@@ -43,12 +35,8 @@ pub(crate) struct Starts {
 impl Starts {
     pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
         let mut root = vec![None; 256];
-        let mut kid = vec![None; 256];
-        let mut kids = Vec::new();
         for t in fst.root().transitions() {
             root[t.inp as usize] = Some((t.addr, t.out.value()));
-            kid[t.inp as usize] = u16::try_from(kids.len()).ok();
-            kids.push(Kid::new(&fst.node(t.addr)));
         }
         // Eight bytes are four Arabic letters or a short Latin word whole;
         // a lexicon with too many distinct prefixes gets shorter ones.
@@ -71,34 +59,16 @@ impl Starts {
                 set[h / 64] |= 1 << (h % 64);
             }
             return Starts {
-                root,
-                kid,
-                kids,
                 prefixes: set,
                 depth,
                 shift,
             };
         }
         Starts {
-            root,
-            kid,
-            kids,
             prefixes: Vec::new(),
             depth: 0,
             shift: 0,
         }
-    }
-
-    /// The root's transition on `b`.
-    #[inline]
-    pub fn root(&self, b: u8) -> Option<(CompiledAddr, u64)> {
-        self.root[b as usize]
-    }
-
-    /// The decoded child of the root on byte `b`, if any.
-    #[inline]
-    pub fn kid(&self, b: u8) -> Option<&Kid> {
-        self.kids.get(usize::from(self.kid[b as usize]?))
     }
 
     /// False when no key can match starting at a token whose canonical
@@ -111,47 +81,6 @@ impl Starts {
         let p = &tok[..tok.len().min(self.depth)];
         let h = (prefix_key(p) >> self.shift) as usize;
         self.prefixes[h / 64] & (1 << (h % 64)) != 0
-    }
-}
-
-/// A child of the fst's root, decoded: its final output and its
-/// transitions by input byte.
-#[derive(Debug, Clone)]
-pub(crate) struct Kid {
-    final_out: Option<u64>,
-    /// `next[b]` is one more than the index in `trans` of the transition on
-    /// `b`, or 0: a flat table, so a step is one load.
-    next: Box<[u16; 256]>,
-    trans: Vec<(CompiledAddr, u64)>,
-}
-
-impl Kid {
-    fn new(node: &fst::raw::Node<'_>) -> Kid {
-        let mut next = Box::new([0u16; 256]);
-        let mut trans = Vec::with_capacity(node.len());
-        for t in node.transitions() {
-            trans.push((t.addr, t.out.value()));
-            // At most 256 transitions, one per byte: the index fits.
-            next[t.inp as usize] = u16::try_from(trans.len()).unwrap_or(0);
-        }
-        Kid {
-            final_out: node.is_final().then(|| node.final_output().value()),
-            next,
-            trans,
-        }
-    }
-
-    /// The final output, if a key ends here.
-    #[inline]
-    pub fn final_out(&self) -> Option<u64> {
-        self.final_out
-    }
-
-    /// The transition on `b`: (target, output).
-    #[inline]
-    pub fn step(&self, b: u8) -> Option<(CompiledAddr, u64)> {
-        let i = usize::from(self.next[b as usize]);
-        self.trans.get(i.checked_sub(1)?).copied()
     }
 }
 
@@ -281,42 +210,4 @@ fn extend<D: AsRef<[u8]>>(
         }
     }
     true
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Lexicon;
-
-    /// The decoded root children answer every step and final output exactly
-    /// as the fst's own nodes do: the scanner takes them in place of those.
-    #[test]
-    fn decoded_root_children_agree_with_the_fst() {
-        let lexicon = Lexicon::embedded();
-        let fst = lexicon.fst();
-        let starts = Starts::new(fst);
-        let mut seen = 0;
-        for b in 0..=255u8 {
-            let Some(t) = fst.root().find_input(b).map(|i| fst.root().transition(i)) else {
-                assert!(starts.root(b).is_none() && starts.kid(b).is_none());
-                continue;
-            };
-            assert_eq!(starts.root(b), Some((t.addr, t.out.value())));
-            let node = fst.node(t.addr);
-            let kid = starts.kid(b).expect("every root child is decoded");
-            assert_eq!(
-                kid.final_out(),
-                node.is_final().then(|| node.final_output().value())
-            );
-            for c in 0..=255u8 {
-                let want = node.find_input(c).map(|i| {
-                    let t = node.transition(i);
-                    (t.addr, t.out.value())
-                });
-                assert_eq!(kid.step(c), want, "{b} {c}");
-            }
-            seen += 1;
-        }
-        assert!(seen > 20, "{seen}");
-    }
 }
