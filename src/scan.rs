@@ -114,9 +114,9 @@ enum View<'a> {
 impl View<'_> {
     #[inline]
     fn new<'a>(fst: &'a Fst<&[u8]>, trie: &'a Trie, at: Target) -> View<'a> {
-        match at.node {
-            Some(n) => View::Flat(trie, n),
-            None => View::Node(fst.node(at.addr)),
+        match at {
+            Target::Node(n) => View::Flat(trie, n),
+            Target::Addr(a) => View::Node(fst.node(a)),
         }
     }
 
@@ -135,13 +135,7 @@ impl View<'_> {
             View::Flat(t, n) => t.step(*n, b),
             View::Node(n) => n.find_input(b).map(|i| {
                 let t = n.transition(i);
-                (
-                    Target {
-                        node: None,
-                        addr: t.addr,
-                    },
-                    t.out.value(),
-                )
+                (Target::Addr(t.addr), t.out.value())
             }),
         }
     }

@@ -23,87 +23,123 @@ const NONE: u32 = u32::MAX;
 
 /// Where a step leads: a decoded node, or an fst address to decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Target {
-    /// Index of the decoded node, or `None` beyond the budget.
-    pub node: Option<u32>,
-    /// The node's address in the fst (always valid).
-    pub addr: CompiledAddr,
+pub(crate) enum Target {
+    Node(u32),
+    Addr(CompiledAddr),
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    /// Final output, if a key ends here.
-    final_out: Option<u64>,
     /// Transitions are `first..first + len` of the transition arrays,
     /// sorted by input byte.
     first: u32,
-    len: u32,
+    len: u16,
+    is_final: bool,
     /// Index into `tables` for wide nodes, else `NONE`.
     table: u32,
 }
 
 /// The decoded top of an fst. Built once per lexicon, on the first scan;
 /// `Send + Sync`, read-only afterwards.
+///
+/// Nodes are laid out in depth-first order, so the nodes one key walks
+/// through sit close together: laid out breadth first, every step of a
+/// long key was a cache miss.
 #[derive(Debug, Clone)]
 pub(crate) struct Trie {
     /// The fst's root address: reading it from the fst decodes the root,
     /// its widest node.
     root: CompiledAddr,
     nodes: Vec<Node>,
+    /// Final output per node (0 where not final).
+    finals: Vec<u64>,
+    /// Per transition: input byte, target node (or `NONE`), output, and
+    /// the target's fst address (read only when the target is `NONE`).
     inputs: Vec<u8>,
-    /// `(target node or NONE, target address, output)` per transition.
-    targets: Vec<(u32, CompiledAddr, u64)>,
+    next: Vec<u32>,
+    outs: Vec<u64>,
+    addrs: Vec<CompiledAddr>,
     /// For wide nodes: one more than the transition's offset from `first`,
     /// by input byte, or 0.
     tables: Vec<[u16; 256]>,
 }
 
+/// A node decoded breadth first, before it gets its place.
+struct Raw {
+    is_final: bool,
+    final_out: u64,
+    /// Its transitions: `(input, child number, address, output)`.
+    trans: std::ops::Range<usize>,
+}
+
 impl Trie {
-    /// Decodes `fst` breadth first from the root, up to `budget`
-    /// transitions. Costs one decode per node kept.
+    /// Decodes the top of `fst`. Costs one decode per node kept, at most
+    /// [`MAX_TRANSITIONS`] transitions.
     pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>) -> Trie {
         Trie::with_budget(fst, MAX_TRANSITIONS)
     }
 
     pub(crate) fn with_budget<D: AsRef<[u8]>>(fst: &Fst<D>, budget: usize) -> Trie {
-        let mut trie = Trie {
-            root: fst.root().addr(),
-            nodes: Vec::new(),
-            inputs: Vec::new(),
-            targets: Vec::new(),
-            tables: Vec::new(),
-        };
-        // Nodes are numbered in the order they are queued, and decoded
-        // (their transitions appended) when their turn comes, while the
-        // budget has room for all their transitions. A node the fst shares
-        // between several parents (common suffixes) is decoded once per
-        // parent: near the root, where the budget goes, there is little
-        // such sharing, and no address map is needed.
+        // Which nodes: breadth first from the root, so the budget goes to
+        // the levels every search passes through. Nodes are numbered in
+        // the order they are queued and decoded when their turn comes,
+        // while the budget has room for all their transitions. A node the
+        // fst shares between several parents (common suffixes) is decoded
+        // once per parent: near the root there is little such sharing,
+        // and no address map is needed.
         let mut queue: Vec<CompiledAddr> = vec![fst.root().addr()];
-        let mut trans = Vec::new();
-        let mut next = 0;
-        while let Some(&addr) = queue.get(next) {
-            next += 1;
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut trans: Vec<(u8, u32, CompiledAddr, u64)> = Vec::new();
+        while let Some(&addr) = queue.get(raws.len()) {
             let node = fst.node(addr);
-            if trie.inputs.len() + node.len() > budget || queue.len() + node.len() >= NONE as usize
-            {
+            if trans.len() + node.len() > budget || queue.len() + node.len() >= NONE as usize {
                 break;
             }
-            let first = trie.inputs.len() as u32;
-            trans.clear();
-            trans.extend(node.transitions());
-            trans.sort_unstable_by_key(|t| t.inp);
-            for t in &trans {
-                trie.inputs.push(t.inp);
-                trie.targets
-                    .push((queue.len() as u32, t.addr, t.out.value()));
+            let from = trans.len();
+            for t in node.transitions() {
+                trans.push((t.inp, queue.len() as u32, t.addr, t.out.value()));
                 queue.push(t.addr);
             }
-            let table = if trans.len() > WIDE {
+            trans[from..].sort_unstable_by_key(|t| t.0);
+            raws.push(Raw {
+                is_final: node.is_final(),
+                final_out: node.final_output().value(),
+                trans: from..trans.len(),
+            });
+        }
+        // Where: depth first (preorder) over the decoded nodes.
+        let decoded = raws.len() as u32;
+        let mut place = vec![NONE; raws.len()];
+        let mut order = Vec::with_capacity(raws.len());
+        let mut stack: Vec<u32> = if raws.is_empty() { vec![] } else { vec![0] };
+        while let Some(n) = stack.pop() {
+            place[n as usize] = order.len() as u32;
+            order.push(n);
+            // Reversed, so the first child is visited (placed) first.
+            for t in trans[raws[n as usize].trans.clone()].iter().rev() {
+                if t.1 < decoded {
+                    stack.push(t.1);
+                }
+            }
+        }
+        let mut trie = Trie {
+            root: fst.root().addr(),
+            nodes: Vec::with_capacity(order.len()),
+            finals: Vec::with_capacity(order.len()),
+            inputs: Vec::with_capacity(trans.len()),
+            next: Vec::with_capacity(trans.len()),
+            outs: Vec::with_capacity(trans.len()),
+            addrs: Vec::with_capacity(trans.len()),
+            tables: Vec::new(),
+        };
+        for &n in &order {
+            let raw = &raws[n as usize];
+            let ts = &trans[raw.trans.clone()];
+            let table = if ts.len() > WIDE {
                 let mut tab = [0u16; 256];
-                for (k, t) in trans.iter().enumerate() {
+                for (k, t) in ts.iter().enumerate() {
                     // At most 256 transitions, one per byte: fits.
-                    tab[t.inp as usize] = (k + 1) as u16;
+                    tab[t.0 as usize] = (k + 1) as u16;
                 }
                 trie.tables.push(tab);
                 (trie.tables.len() - 1) as u32
@@ -111,18 +147,19 @@ impl Trie {
                 NONE
             };
             trie.nodes.push(Node {
-                final_out: node.is_final().then(|| node.final_output().value()),
-                first,
-                len: trans.len() as u32,
+                first: trie.inputs.len() as u32,
+                len: ts.len() as u16,
+                is_final: raw.is_final,
                 table,
             });
-        }
-        // Numbers handed to children that were never decoded mean nothing:
-        // those steps lead to the fst.
-        let decoded = trie.nodes.len() as u32;
-        for t in &mut trie.targets {
-            if t.0 >= decoded {
-                t.0 = NONE;
+            trie.finals.push(raw.final_out);
+            for &(inp, child, addr, out) in ts {
+                trie.inputs.push(inp);
+                // Children never decoded lead to the fst.
+                trie.next
+                    .push(place.get(child as usize).copied().unwrap_or(NONE));
+                trie.outs.push(out);
+                trie.addrs.push(addr);
             }
         }
         trie
@@ -131,36 +168,38 @@ impl Trie {
     /// Where every search starts: the root (decoded unless the budget is
     /// smaller than the root alone).
     pub fn root(&self) -> Target {
-        Target {
-            node: (!self.nodes.is_empty()).then_some(0),
-            addr: self.root,
+        if self.nodes.is_empty() {
+            Target::Addr(self.root)
+        } else {
+            Target::Node(0)
         }
     }
 
     /// The final output of decoded node `n`, if a key ends there.
     #[inline]
     pub fn final_out(&self, n: u32) -> Option<u64> {
-        self.nodes.get(n as usize)?.final_out
+        let node = self.nodes.get(n as usize)?;
+        node.is_final.then(|| self.finals[n as usize])
     }
 
     /// The transition of decoded node `n` on byte `b`: (target, output).
     #[inline]
     pub fn step(&self, n: u32, b: u8) -> Option<(Target, u64)> {
         let node = self.nodes.get(n as usize)?;
-        let (first, len) = (node.first as usize, node.len as usize);
-        let inputs = self.inputs.get(first..first + len)?;
+        let first = node.first as usize;
         let k = match self.tables.get(node.table as usize) {
             Some(tab) => usize::from(tab[b as usize]).checked_sub(1)?,
-            None => inputs.iter().position(|&x| x == b)?,
+            None => {
+                let inputs = self.inputs.get(first..first + usize::from(node.len))?;
+                inputs.iter().position(|&x| x == b)?
+            }
         };
-        let &(child, addr, out) = self.targets.get(first + k)?;
-        Some((
-            Target {
-                node: (child != NONE).then_some(child),
-                addr,
-            },
-            out,
-        ))
+        let i = first + k;
+        let target = match self.next[i] {
+            NONE => Target::Addr(self.addrs[i]),
+            c => Target::Node(c),
+        };
+        Some((target, self.outs[i]))
     }
 
     /// How many nodes were decoded.
@@ -176,11 +215,17 @@ mod tests {
     use crate::Lexicon;
 
     /// Every decoded node answers every step and final output exactly as
-    /// the fst's own node at the same address does.
+    /// the fst's own node at the same place does; steps out of the decoded
+    /// part give the fst's address.
     fn agrees_with_fst(fst: &Fst<&[u8]>, trie: &Trie) -> usize {
         let mut seen = 0;
-        let mut todo = vec![(0u32, fst.root().addr())];
-        assert_eq!(trie.root().addr, fst.root().addr());
+        let mut todo = match trie.root() {
+            Target::Node(n) => vec![(n, fst.root().addr())],
+            Target::Addr(a) => {
+                assert_eq!(a, fst.root().addr());
+                vec![]
+            }
+        };
         let mut visited = std::collections::HashSet::new();
         while let Some((n, addr)) = todo.pop() {
             if !visited.insert(n) {
@@ -195,20 +240,14 @@ mod tests {
             for b in 0..=255u8 {
                 let want = node.find_input(b).map(|i| node.transition(i));
                 let got = trie.step(n, b);
-                assert_eq!(
-                    got.map(|(t, o)| (t.addr, o)),
-                    want.map(|t| (t.addr, t.out.value())),
-                    "node {n} byte {b}"
-                );
-                if let Some((
-                    Target {
-                        node: Some(c),
-                        addr,
-                    },
-                    _,
-                )) = got
-                {
-                    todo.push((c, addr));
+                assert_eq!(got.is_some(), want.is_some(), "node {n} byte {b}");
+                let (Some((target, out)), Some(want)) = (got, want) else {
+                    continue;
+                };
+                assert_eq!(out, want.out.value());
+                match target {
+                    Target::Node(c) => todo.push((c, want.addr)),
+                    Target::Addr(a) => assert_eq!(a, want.addr),
                 }
             }
         }
@@ -220,15 +259,14 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let fst = Fst::new(lexicon.fst().as_bytes()).unwrap();
         let whole = Trie::new(&fst);
-        assert!(agrees_with_fst(&fst, &whole) > 1000);
+        assert_eq!(agrees_with_fst(&fst, &whole), whole.len());
+        assert!(whole.len() > 1000);
         // A small budget: the walk stops at undecoded nodes, and what is
         // decoded is still right.
         for budget in [0, 1, 50, 300, 2000] {
             let part = Trie::with_budget(&fst, budget);
             assert!(part.inputs.len() <= budget);
-            if budget > 0 && part.len() > 0 {
-                agrees_with_fst(&fst, &part);
-            }
+            assert!(agrees_with_fst(&fst, &part) == part.len());
         }
     }
 }
