@@ -183,7 +183,7 @@ impl Trie {
     }
 
     /// The transition of decoded node `n` on byte `b`: (target, output).
-    #[inline]
+    #[inline(always)]
     pub fn step(&self, n: u32, b: u8) -> Option<(Target, u64)> {
         let node = self.nodes.get(n as usize)?;
         let first = node.first as usize;
