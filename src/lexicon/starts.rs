@@ -71,36 +71,50 @@ impl Starts {
         }
     }
 
-    /// False when no key can match starting at a token whose canonical
-    /// bytes are `tok`.
+    /// False when no key can match starting at the token `text[start..end]`
+    /// (canonical bytes).
     #[inline]
-    pub fn may_start(&self, tok: &[u8]) -> bool {
-        if tok.is_empty() || self.prefixes.is_empty() {
+    pub fn may_start(&self, text: &[u8], start: usize, end: usize) -> bool {
+        if end <= start || self.prefixes.is_empty() {
             return true;
         }
-        let p = &tok[..tok.len().min(self.depth)];
-        let h = (prefix_key(p) >> self.shift) as usize;
+        let n = (end - start).min(self.depth);
+        // Eight bytes read at once and the ones past the prefix masked off:
+        // the canonical text goes on after almost every token, and a byte
+        // loop here cost as much as the rest of the token's handling.
+        let x = match text.get(start..start + 8) {
+            Some(eight) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(eight);
+                let mask = if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+                u64::from_le_bytes(w) & mask
+            }
+            None => word(text.get(start..start + n).unwrap_or(&[])),
+        };
+        let h = (mix(x, n) >> self.shift) as usize;
         self.prefixes[h / 64] & (1 << (h % 64)) != 0
     }
 }
 
-/// A 64-bit key for a prefix of at most eight bytes, whose high bits are
+/// Up to eight bytes as a little-endian word, zero-padded.
+#[inline]
+fn word(p: &[u8]) -> u64 {
+    p.iter()
+        .take(8)
+        .enumerate()
+        .fold(0u64, |x, (i, &b)| x | (b as u64) << (8 * i))
+}
+
+/// A 64-bit key for the `n`-byte prefix held in `x`, whose high bits are
 /// the hash (multiplicative hashing: they depend on every input bit).
 #[inline]
+fn mix(x: u64, n: usize) -> u64 {
+    (x.rotate_left(4) ^ n.min(8) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The key of a prefix of at most eight bytes.
 fn prefix_key(p: &[u8]) -> u64 {
-    let x = match p.get(..8) {
-        Some(eight) => {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(eight);
-            u64::from_le_bytes(w)
-        }
-        None => p
-            .iter()
-            .enumerate()
-            .fold(0u64, |x, (i, &b)| x | (b as u64) << (8 * i)),
-    };
-    let n = p.len().min(8) as u64;
-    (x.rotate_left(4) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    mix(word(p), p.len())
 }
 
 /// Collects the keys of every text prefix of `1..=depth` bytes. False when
