@@ -102,7 +102,8 @@ pub(crate) struct Compiled {
     pool: Range<usize>,
     meta: Vec<Meta>,
     /// Built on the first scan, not at load: loading stays one checksum
-    /// and one validation pass.
+    /// and one validation pass, and a lexicon that is only looked up or
+    /// re-serialized never pays for them.
     starts: OnceLock<Starts>,
     trie: OnceLock<Trie>,
 }

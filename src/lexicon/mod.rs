@@ -191,11 +191,13 @@ impl Lexicon {
     /// reads as empty) and whether each key's summed output is an entry
     /// number (a forged one is skipped when scanning).
     ///
-    /// The first scan with a lexicon also builds its start tables (the
-    /// text prefixes keys can begin with, so most tokens are skipped
-    /// without touching the fst): a one-time cost of a few milliseconds for
-    /// 10,000 entries and about 30 ms for 100,000 (measured on a busy
-    /// machine), shared by every clone and thread.
+    /// The first scan with a lexicon also builds its search tables: the
+    /// text prefixes keys can begin with (so most tokens are skipped
+    /// without touching the fst) and the top of the fst decoded into flat
+    /// arrays (at most 32,768 transitions, under 1 MiB). A one-time cost of
+    /// a few milliseconds for 10,000 entries and tens of milliseconds for
+    /// 100,000 (`cargo bench --bench scan` prints it), shared by every
+    /// clone and thread.
     ///
     /// # Errors
     ///
