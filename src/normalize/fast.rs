@@ -518,9 +518,15 @@ fn arabic_word(
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
     }
-    if !folded && !pair {
-        // The commonest case: copied with the batch.
-        em.plain_arabic_raw(batch, pos as u32..j as u32, sigil.map(|s| s as u32));
+    if !(cfg.collapse_repeats && run3) {
+        // The commonest case: copied (and folded) with the batch.
+        em.plain_arabic_raw(
+            batch,
+            table,
+            pos as u32..j as u32,
+            sigil.map(|s| s as u32),
+            folded,
+        );
         return j;
     }
     em.plain_arabic(
@@ -529,7 +535,6 @@ fn arabic_word(
         pos as u32..j as u32,
         sigil.map(|s| s as u32),
         folded,
-        run3,
     );
     j
 }

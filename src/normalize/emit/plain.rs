@@ -38,6 +38,11 @@ pub(crate) struct AsciiPiece<'w> {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Batch {
     open: bool,
+    /// The canonical text written since original offset `mapped` (folded
+    /// Arabic-script words, see `Emitter::plain_arabic_raw`) has the length
+    /// of the input from `mapped` to `from`, to which it maps linearly: the
+    /// alignment is recorded when the batch is flushed.
+    mapped: u32,
     /// The input from `from` to `to` is still to be written at the end of
     /// the canonical text, lowercased.
     from: u32,
@@ -60,6 +65,15 @@ impl Batch {
     #[inline]
     pub fn take_space(&mut self) {
         self.space = true;
+    }
+
+    /// Empties the batch: what it held up to `to` is written and aligned.
+    #[inline]
+    fn skip_to(&mut self, to: u32) {
+        self.mapped = to;
+        self.from = to;
+        self.to = to;
+        self.upper = false;
     }
 }
 
@@ -120,6 +134,17 @@ impl Emitter<'_> {
     /// and sigil after it).
     #[inline]
     fn batch_flush(&mut self, b: &mut Batch, to: u32) {
+        self.batch_copy(b, to);
+        if to > b.mapped {
+            self.align.map(to - b.mapped, b.mapped, to);
+        }
+        b.skip_to(to);
+    }
+
+    /// Writes the batch's input up to `to`, leaving the alignment for
+    /// later.
+    #[inline]
+    fn batch_copy(&mut self, b: &mut Batch, to: u32) {
         if to > b.from {
             let start = self.text.len();
             self.text
@@ -129,10 +154,8 @@ impl Emitter<'_> {
                     t.make_ascii_lowercase();
                 }
             }
-            self.align.map(to - b.from, b.from, to);
         }
         b.from = to;
-        b.to = to;
         b.upper = false;
     }
 
@@ -158,6 +181,7 @@ impl Emitter<'_> {
         let (sep, _) = self.begin_plain(first, len)?;
         *b = Batch {
             open: true,
+            mapped: first,
             from: first,
             to: first,
             upper: false,
@@ -263,8 +287,7 @@ impl Emitter<'_> {
                 self.batch_flush(b, at);
                 self.text.push(c as char);
                 self.align.map(1, at, to);
-                b.from = to;
-                b.to = to;
+                b.skip_to(to);
                 if j - i >= 3 {
                     d = Disguises::REPEAT;
                 }
@@ -344,8 +367,7 @@ impl Emitter<'_> {
                 let t = self.text.len() as u32;
                 self.push_token(start, t, p.kind, sep, case(seg), d, Script::Latin);
             }
-            b.from = end;
-            b.to = end;
+            b.skip_to(end);
         }
         self.prev_end = end;
     }
@@ -373,30 +395,60 @@ impl Emitter<'_> {
         });
     }
 
-    /// Writes a plain Arabic-script word or hashtag whose letters are all
-    /// their own fold, with no letter doubled.
+    /// Writes a plain Arabic-script word or hashtag with no run of three
+    /// letters to collapse, in the batch; `folded` if some letter is not
+    /// its own fold by `table` (`tables::arabic_block`).
     #[inline]
-    pub fn plain_arabic_raw(&mut self, b: &mut Batch, src: Range<u32>, sigil: Option<u32>) {
+    pub fn plain_arabic_raw(
+        &mut self,
+        b: &mut Batch,
+        table: &[u16; 256],
+        src: Range<u32>,
+        sigil: Option<u32>,
+        folded: bool,
+    ) {
         let first = sigil.unwrap_or(src.start);
         let Some(sep) = self.batch_piece(b, first, (src.end - src.start) as usize) else {
             return;
         };
         let start = self.text.len() as u32 + (src.start - b.from);
         b.to = src.end;
+        if folded {
+            // The folded letters are written now, what is before each
+            // copied: they keep their length, so the alignment stays linear
+            // and waits for the batch's end.
+            let word = self.src.get(src.start as usize..src.end as usize);
+            let mut at = src.start;
+            for p in word.unwrap_or(&[]).chunks_exact(2) {
+                let i = usize::from(p[0] & 3) << 6 | usize::from(p[1] & 0x3F);
+                let f = table[i];
+                if usize::from(f) != 0x600 + i {
+                    self.batch_copy(b, at);
+                    self.text.push(char::from_u32(u32::from(f)).unwrap_or('\0'));
+                    b.from = at + 2;
+                }
+                at += 2;
+            }
+        }
         let kind = if sigil.is_some() {
             TokenKind::Hashtag
         } else {
             TokenKind::Word
         };
-        let (d, t) = (Disguises::NONE, start + (src.end - src.start));
+        let d = if folded {
+            Disguises::ARABIC_VARIANT
+        } else {
+            Disguises::NONE
+        };
+        let t = start + (src.end - src.start);
         self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
         self.prev_end = src.end;
     }
 
-    /// Writes a plain Arabic-script word or hashtag (the fast path): the
+    /// Writes a plain Arabic-script word or hashtag (the fast path) in
+    /// which three equal letters follow each other and collapse: the
     /// two-byte letters at `src`, folded by `table`
-    /// (`tables::arabic_block`); `folded` if one changes, `run3` if three
-    /// equal letters follow each other.
+    /// (`tables::arabic_block`); `folded` if one changes.
     pub fn plain_arabic(
         &mut self,
         b: &mut Batch,
@@ -404,7 +456,6 @@ impl Emitter<'_> {
         src: Range<u32>,
         sigil: Option<u32>,
         folded: bool,
-        run3: bool,
     ) {
         let word = self
             .src
@@ -421,49 +472,27 @@ impl Emitter<'_> {
         };
         let (src, end) = (src.start, src.end);
         let mut d = Disguises::NONE;
-        let start;
-        if !(self.cfg.collapse_repeats && run3) {
-            if !folded {
-                start = (self.text.len() + (src - b.from) as usize) as u32;
-                b.to = end;
+        self.batch_flush(b, src);
+        let start = self.text.len() as u32;
+        let mut i = 0;
+        while i < n {
+            let c = letter(i);
+            let mut j = i + 1;
+            while j < n && letter(j) == c {
+                j += 1;
+            }
+            let (s, e) = (src + 2 * i as u32, src + 2 * j as u32);
+            if j - i >= 3 {
+                self.text.push(c);
+                self.align.map(2, s, e);
+                d |= Disguises::REPEAT;
             } else {
-                self.batch_flush(b, src);
-                start = self.text.len() as u32;
-                // The folded letters are two bytes each, like the original.
-                self.text.reserve(word.len());
-                for pair in word.chunks_exact(2) {
-                    let i = usize::from(pair[0] & 3) << 6 | usize::from(pair[1] & 0x3F);
-                    self.text
-                        .push(char::from_u32(u32::from(table[i])).unwrap_or('\0'));
-                }
-                self.align.map(end - src, src, end);
-                b.from = end;
-                b.to = end;
+                self.text.extend((i..j).map(letter));
+                self.align.map(e - s, s, e);
             }
-        } else {
-            self.batch_flush(b, src);
-            start = self.text.len() as u32;
-            let mut i = 0;
-            while i < n {
-                let c = letter(i);
-                let mut j = i + 1;
-                while j < n && letter(j) == c {
-                    j += 1;
-                }
-                let (s, e) = (src + 2 * i as u32, src + 2 * j as u32);
-                if j - i >= 3 {
-                    self.text.push(c);
-                    self.align.map(2, s, e);
-                    d |= Disguises::REPEAT;
-                } else {
-                    self.text.extend((i..j).map(letter));
-                    self.align.map(e - s, s, e);
-                }
-                i = j;
-            }
-            b.from = end;
-            b.to = end;
+            i = j;
         }
+        b.skip_to(end);
         if folded {
             d |= Disguises::ARABIC_VARIANT;
         }
