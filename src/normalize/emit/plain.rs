@@ -272,30 +272,38 @@ impl Emitter<'_> {
         let input = self.src;
         let word = input.get(src as usize..end as usize).unwrap_or(&[]);
         let start = (self.text.len() + (src - b.from) as usize) as u32;
+        b.to = end;
+        // What the batch holds is lowercased when written (the whole
+        // canonical stretch is lowercase, so this is always right).
+        let capitals = upper > 0;
+        b.upper |= capitals;
         let mut d = Disguises::NONE;
-        let mut i = 0;
-        while let Some(&c) = word.get(i) {
-            let c = c.to_ascii_lowercase();
-            let mut j = i + 1;
-            while word.get(j).is_some_and(|x| x.to_ascii_lowercase() == c) {
+        let mut k = 1;
+        while let Some(&c) = word.get(k) {
+            let c = c | 0x20;
+            if word[k - 1] | 0x20 != c {
+                k += 1;
+                continue;
+            }
+            // A run from `k - 1` to `j`: its first letter is copied with
+            // what precedes it, then mapped to the whole run.
+            let mut j = k + 1;
+            while word.get(j).is_some_and(|&x| x | 0x20 == c) {
                 j += 1;
             }
-            let (at, to) = (src + i as u32, src + j as u32);
-            if j - i == 1 {
-                b.to = to;
-            } else {
-                self.batch_flush(b, at);
-                self.text.push(c as char);
-                self.align.map(1, at, to);
-                b.skip_to(to);
-                if j - i >= 3 {
-                    d = Disguises::REPEAT;
-                }
+            let (at, to) = (src + k as u32 - 1, src + j as u32);
+            self.batch_copy(b, at + 1);
+            if at > b.mapped {
+                self.align.map(at - b.mapped, b.mapped, at);
             }
-            // What the batch holds is lowercased when written (the whole
-            // canonical stretch is lowercase, so this is always right).
-            b.upper |= upper > 0;
-            i = j;
+            self.align.map(1, at, to);
+            b.mapped = to;
+            b.from = to;
+            b.upper = capitals;
+            if j - k >= 2 {
+                d = Disguises::REPEAT;
+            }
+            k = j + 1;
         }
         let case = CaseAcc {
             upper,
