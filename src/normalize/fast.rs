@@ -486,7 +486,8 @@ fn arabic_word(
     let table = tables::arabic_block(cfg.keep_mask);
     // Two equal letters in a row are rare: only then is the word looked at
     // again, for one letter repeated or a run of three.
-    let (mut folded, mut pair, mut last) = (false, false, 0u16);
+    // Which letters fold (bit `k % 64` for letter `k`).
+    let (mut folds, mut k, mut pair, mut last) = (0u64, 0u32, false, 0u16);
     let mut rest = bytes.get(pos..).unwrap_or(&[]);
     while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
         let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
@@ -494,13 +495,15 @@ fn arabic_word(
         if f == 0 {
             return bail;
         }
-        folded |= usize::from(f) != 0x600 + i;
+        folds |= u64::from(usize::from(f) != 0x600 + i) << (k & 63);
+        k = k.wrapping_add(1);
         pair |= f == last;
         last = f;
         rest = tail;
     }
+    let folded = folds != 0;
     let j = bytes.len() - rest.len();
-    if j == pos || !ends_piece(bytes, j) {
+    if j == pos || !(bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
         return bail;
     }
     let n = (j - pos) / 2;
@@ -525,7 +528,7 @@ fn arabic_word(
             table,
             pos as u32..j as u32,
             sigil.map(|s| s as u32),
-            folded,
+            folds,
         );
         return j;
     }

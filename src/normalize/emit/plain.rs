@@ -404,16 +404,17 @@ impl Emitter<'_> {
     }
 
     /// Writes a plain Arabic-script word or hashtag with no run of three
-    /// letters to collapse, in the batch; `folded` if some letter is not
-    /// its own fold by `table` (`tables::arabic_block`).
-    #[inline]
+    /// letters to collapse, in the batch. Bit `k % 64` of `folds` is set if
+    /// letter `k` is not its own fold by `table` (`tables::arabic_block`);
+    /// past 64 letters, each is looked at again.
+    #[inline(always)]
     pub fn plain_arabic_raw(
         &mut self,
         b: &mut Batch,
         table: &[u16; 256],
         src: Range<u32>,
         sigil: Option<u32>,
-        folded: bool,
+        folds: u64,
     ) {
         let first = sigil.unwrap_or(src.start);
         let Some(sep) = self.batch_piece(b, first, (src.end - src.start) as usize) else {
@@ -421,21 +422,22 @@ impl Emitter<'_> {
         };
         let start = self.text.len() as u32 + (src.start - b.from);
         b.to = src.end;
+        let folded = folds != 0;
         if folded {
             // The folded letters are written now, what is before each
             // copied: they keep their length, so the alignment stays linear
             // and waits for the batch's end.
-            let word = self.src.get(src.start as usize..src.end as usize);
-            let mut at = src.start;
-            for p in word.unwrap_or(&[]).chunks_exact(2) {
-                let i = usize::from(p[0] & 3) << 6 | usize::from(p[1] & 0x3F);
-                let f = table[i];
-                if usize::from(f) != 0x600 + i {
-                    self.batch_copy(b, at);
-                    self.text.push(char::from_u32(u32::from(f)).unwrap_or('\0'));
-                    b.from = at + 2;
+            if src.end - src.start <= 128 {
+                let mut m = folds;
+                while m != 0 {
+                    let k = m.trailing_zeros();
+                    m &= m - 1;
+                    self.fold_letter(b, table, src.start + 2 * k);
                 }
-                at += 2;
+            } else {
+                for at in (src.start..src.end).step_by(2) {
+                    self.fold_letter(b, table, at);
+                }
             }
         }
         let kind = if sigil.is_some() {
@@ -451,6 +453,23 @@ impl Emitter<'_> {
         let t = start + (src.end - src.start);
         self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
         self.prev_end = src.end;
+    }
+
+    /// Writes the Arabic-script letter at original offset `at` (in the
+    /// batch) folded by `table` if it is not its own fold: what the batch
+    /// holds before it is copied first.
+    #[inline]
+    fn fold_letter(&mut self, b: &mut Batch, table: &[u16; 256], at: u32) {
+        let Some(&[b0, b1]) = self.src.get(at as usize..at as usize + 2) else {
+            return;
+        };
+        let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
+        let f = table[i];
+        if usize::from(f) != 0x600 + i {
+            self.batch_copy(b, at);
+            self.text.push(char::from_u32(u32::from(f)).unwrap_or('\0'));
+            b.from = at + 2;
+        }
     }
 
     /// Writes a plain Arabic-script word or hashtag (the fast path) in

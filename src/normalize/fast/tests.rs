@@ -137,3 +137,39 @@ fn fast_path_changes_nothing() {
         }
     }
 }
+
+/// Arabic-script words with folded letters past the 64 the fast path
+/// keeps track of, in stretches with ASCII words in all cases.
+#[test]
+fn long_folded_arabic_words() {
+    let parts = ["کیا", "یہ", "پاکستان", "الأمطار", "شکریہ", "من"];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let mut s = String::from("Hello WORLD ");
+        for _ in 0..1 + rnd(3) {
+            for _ in 0..rnd(60) {
+                s.push_str(parts[rnd(parts.len())]);
+            }
+            s.push_str([" ", " Abc ", " yaar ", "  "][rnd(4)]);
+        }
+        let norm = Normalizer::default();
+        let (mut a, mut b) = (Normalized::default(), Normalized::default());
+        norm.run(&s, &mut a, true);
+        norm.run(&s, &mut b, false);
+        assert_eq!(a.text(), b.text(), "{s:?}");
+        assert_eq!(a.tokens(), b.tokens(), "{s:?}");
+        for i in 0..=a.text().len() {
+            assert_eq!(
+                a.source_span(i..i + 2),
+                b.source_span(i..i + 2),
+                "{s:?} {i}"
+            );
+        }
+    }
+}
