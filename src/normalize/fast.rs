@@ -276,13 +276,19 @@ fn ascii_word(
         runs,
     } = letters::scan(bytes, pos);
     // A space after the letters (the commonest case) ends the piece.
+    let mut digits = 0;
     if bytes.get(j) != Some(&b' ') {
         if sigil.is_none() && url_may_follow(bytes, j) {
             if let Some(end) = try_url(bytes, pos, em, batch) {
                 return end;
             }
         }
-        if !ends_piece(bytes, j) {
+        if kind == TokenKind::Handle && bytes.get(j) == Some(&b'_') {
+            digits = handle_digits(bytes, j + 1);
+            if digits == 0 {
+                return bail;
+            }
+        } else if !ends_piece(bytes, j) {
             return bail;
         }
     }
@@ -307,6 +313,9 @@ fn ascii_word(
                 None => false,
             }
         });
+    if !plain && digits > 0 {
+        return bail;
+    }
     if !plain {
         // Capitals in a row, one letter: the general word analysis, fed
         // directly (these are plain ASCII letters, nothing to fold).
@@ -364,7 +373,30 @@ fn ascii_word(
             splits: &splits[..nsplits],
         },
     );
+    if digits > 0 {
+        em.plain_handle_digits(batch, j as u32, digits as u32);
+        return j + 1 + digits;
+    }
     j
+}
+
+/// After `@letters_` (`_` just before `pos`): how many digits follow, when
+/// they are two or more and end the piece at a space or the end of the
+/// text (`@user_123`: the `_` goes, the digits are a token glued to the
+/// letters); 0 otherwise. One digit would be read as a letter.
+fn handle_digits(bytes: &[u8], pos: usize) -> usize {
+    let d = bytes
+        .get(pos..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let ends = matches!(bytes.get(pos + d), None | Some(b' '));
+    if d >= 2 && ends {
+        d
+    } else {
+        0
+    }
 }
 
 /// Where camel case splits ASCII letters `w` (see `word::camel`): before

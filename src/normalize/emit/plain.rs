@@ -380,6 +380,36 @@ impl Emitter<'_> {
         self.prev_end = end;
     }
 
+    /// Writes the digits glued to a handle (`@user_123`) just written: the
+    /// `_` at original offset `at` is dropped, the `digits` after it are an
+    /// uncased handle token.
+    pub fn plain_handle_digits(&mut self, b: &mut Batch, at: u32, digits: u32) {
+        let pending = (b.to - b.from) as usize;
+        if self.full || self.text.len() + pending + 2 * digits as usize + 1 >= LIMIT {
+            self.full = true;
+            return;
+        }
+        self.batch_copy(b, at);
+        if at > b.mapped {
+            self.align.map(at - b.mapped, b.mapped, at);
+        }
+        let (src, end) = (at + 1, at + 1 + digits);
+        b.mapped = src;
+        b.from = src;
+        b.to = end;
+        let start = self.text.len() as u32;
+        self.push_token(
+            start,
+            start + digits,
+            TokenKind::Handle,
+            Sep::Glued,
+            Case::Uncased,
+            Disguises::NONE,
+            Script::Latin,
+        );
+        self.prev_end = end;
+    }
+
     #[allow(clippy::too_many_arguments)]
     #[inline]
     fn push_token(

@@ -173,3 +173,70 @@ fn long_folded_arabic_words() {
         }
     }
 }
+
+/// Handles with digits after `_` (`@user_123`), in every option set and
+/// many shapes: the fast path takes some, the general path the rest.
+#[test]
+fn handles_with_digits() {
+    use crate::NormalizerOptions;
+    let names = [
+        "user", "User", "USER", "yaar", "Yaar", "ab", "a", "DawnNews", "dawnNews", "aaa", "xY",
+        "ii", "Tt", "us_er",
+    ];
+    let tails = [
+        "_123",
+        "_12",
+        "_1",
+        "_0300",
+        "_123abc",
+        "_12_3",
+        "_",
+        "__12",
+        "_12.",
+        "_12,",
+        "_12\n",
+        "_12 ",
+        "_99@",
+        "_12#x",
+        "_٣٣",
+        "_12\u{301}",
+        "_12_",
+    ];
+    let befores = ["", "x ", "x", "#", "@", "hi  ", "ok. ", "طالبان "];
+    let afters = ["", " ", " bla", " @user_12", "  x", " طالبان"];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for bits in 0..128u8 {
+        let norm = Normalizer::builder()
+            .options(NormalizerOptions::from_bits(bits).unwrap())
+            .build();
+        for _ in 0..60 {
+            let s = format!(
+                "{}@{}{}{}",
+                befores[rnd(befores.len())],
+                names[rnd(names.len())],
+                tails[rnd(tails.len())],
+                afters[rnd(afters.len())]
+            );
+            let (mut a, mut b) = (Normalized::default(), Normalized::default());
+            norm.run(&s, &mut a, true);
+            norm.run(&s, &mut b, false);
+            assert_eq!(a.text(), b.text(), "{s:?} {bits}");
+            assert_eq!(a.tokens(), b.tokens(), "{s:?} {bits}");
+            for i in 0..=a.text().len() + 1 {
+                for k in 0..3 {
+                    assert_eq!(
+                        a.source_span(i..i + k),
+                        b.source_span(i..i + k),
+                        "{s:?} {i}"
+                    );
+                }
+            }
+        }
+    }
+}
