@@ -400,10 +400,9 @@ fn handle_digits(bytes: &[u8], pos: usize) -> usize {
 }
 
 /// Where camel case splits ASCII letters `w` (see `word::camel`): before
-/// each capital that follows a small letter. None if that is not all (two
-/// capitals in a row), if a split falls between two equal letters that
-/// collapse (`word::merge_repeats` would join them), or past what `out`
-/// holds.
+/// each capital that follows a small letter, but between two equal letters
+/// that collapse (`word::merge_repeats` joins them). None if that is not
+/// all (two capitals in a row) or past what `out` holds.
 fn camel_splits(w: &[u8], collapse: bool, out: &mut [u8; 8]) -> Option<usize> {
     let mut n = 0;
     for k in 1..w.len() {
@@ -415,7 +414,8 @@ fn camel_splits(w: &[u8], collapse: bool, out: &mut [u8; 8]) -> Option<usize> {
             return None;
         }
         if collapse && a | 0x20 == c | 0x20 {
-            return None;
+            // `DawnNews`: the two letters collapse into one, no split.
+            continue;
         }
         out[n] = k as u8;
         n += 1;

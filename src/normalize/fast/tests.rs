@@ -174,8 +174,9 @@ fn long_folded_arabic_words() {
     }
 }
 
-/// Handles with digits after `_` (`@user_123`), in every option set and
-/// many shapes: the fast path takes some, the general path the rest.
+/// Handles with digits after `_` (`@user_123`), camel case with equal
+/// letters at a boundary (`DawnNews`), in every option set and many
+/// shapes: the fast path takes some, the general path the rest.
 #[test]
 fn handles_with_digits() {
     use crate::NormalizerOptions;
@@ -201,8 +202,16 @@ fn handles_with_digits() {
         "_٣٣",
         "_12\u{301}",
         "_12_",
+        "",
+        "",
+        "",
+        " ",
+        ". ",
+        "!",
+        "1",
     ];
     let befores = ["", "x ", "x", "#", "@", "hi  ", "ok. ", "طالبان "];
+    let sigils = ["@", "#", ""];
     let afters = ["", " ", " bla", " @user_12", "  x", " طالبان"];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut rnd = move |n: usize| {
@@ -215,10 +224,11 @@ fn handles_with_digits() {
         let norm = Normalizer::builder()
             .options(NormalizerOptions::from_bits(bits).unwrap())
             .build();
-        for _ in 0..60 {
+        for _ in 0..150 {
             let s = format!(
-                "{}@{}{}{}",
+                "{}{}{}{}{}",
                 befores[rnd(befores.len())],
+                sigils[rnd(sigils.len())],
                 names[rnd(names.len())],
                 tails[rnd(tails.len())],
                 afters[rnd(afters.len())]
