@@ -32,6 +32,10 @@ pub(crate) fn run(
     let bytes = &text.as_bytes()[..limit];
     let mut p = pos;
     let mut batch = Batch::default();
+    let ar = Arabic {
+        table: tables::arabic_block(cfg.keep_mask),
+        collapse: cfg.collapse_repeats,
+    };
     while let Some(&b) = bytes.get(p) {
         let next = match b {
             // One space between two pieces: the next one may join the
@@ -75,7 +79,7 @@ pub(crate) fn run(
                 Some(c) if c.is_ascii_alphabetic() => {
                     ascii_word(bytes, p + 1, Sigil::Hash(p), em, cfg, sc, &mut batch)
                 }
-                Some(0xD8..=0xDB) => arabic_word(bytes, p + 1, Some(p), em, cfg, &mut batch),
+                Some(0xD8..=0xDB) => arabic_word(bytes, p + 1, Some(p), em, &ar, &mut batch),
                 Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
                 _ => {
                     em.batch_end(&mut batch);
@@ -93,7 +97,7 @@ pub(crate) fn run(
                 em.batch_end(&mut batch);
                 plain_punct(bytes, p, em)
             }
-            0xD8..=0xDB => arabic_word(bytes, p, None, em, cfg, &mut batch),
+            0xD8..=0xDB => arabic_word(bytes, p, None, em, &ar, &mut batch),
             0xE2 | 0xF0 => {
                 em.batch_end(&mut batch);
                 emoji(text, bytes, p, em)
@@ -206,8 +210,12 @@ fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) ->
     }
     let end = url_at(bytes, pos)?;
     let u = bytes.get(pos..end)?;
-    let upper = u.iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
-    let lower = u.iter().filter(|b| b.is_ascii_lowercase()).count() as u32;
+    let (upper, lower) = u.iter().fold((0u32, 0u32), |(up, lo), &b| {
+        (
+            up + u32::from(b.wrapping_sub(b'A') < 26),
+            lo + u32::from(b.wrapping_sub(b'a') < 26),
+        )
+    });
     let first_upper = u
         .iter()
         .find(|b| b.is_ascii_alphabetic())
@@ -504,6 +512,13 @@ fn emoji(text: &str, bytes: &[u8], pos: usize, em: &mut Emitter<'_>) -> usize {
     j
 }
 
+/// What Arabic-script words need of the options, fetched once per run.
+struct Arabic {
+    /// `tables::arabic_block` for the options.
+    table: &'static [u16; 256],
+    collapse: bool,
+}
+
 /// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF) with no marks,
 /// each folded to another two-byte letter: a word, or a hashtag if `sigil`.
 fn arabic_word(
@@ -511,11 +526,11 @@ fn arabic_word(
     pos: usize,
     sigil: Option<usize>,
     em: &mut Emitter<'_>,
-    cfg: &Config,
+    ar: &Arabic,
     batch: &mut Batch,
 ) -> usize {
     let bail = sigil.unwrap_or(pos);
-    let table = tables::arabic_block(cfg.keep_mask);
+    let table = ar.table;
     // Two equal letters in a row are rare: only then is the word looked at
     // again, for one letter repeated or a run of three.
     // Which letters fold (bit `k % 64` for letter `k`).
@@ -549,11 +564,11 @@ fn arabic_word(
         same = (1..n).all(|k| letter(k) == first);
         run3 = (2..n).any(|k| letter(k) == letter(k - 1) && letter(k) == letter(k - 2));
     }
-    if sigil.is_none() && same && (n == 1 || (cfg.collapse_repeats && n >= 3)) {
+    if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
     }
-    if !(cfg.collapse_repeats && run3) {
+    if !(ar.collapse && run3) {
         // The commonest case: copied (and folded) with the batch.
         em.plain_arabic_raw(
             batch,

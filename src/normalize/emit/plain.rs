@@ -79,8 +79,12 @@ impl Batch {
 
 /// The case of ASCII letters.
 fn ascii_case(b: &[u8]) -> CaseAcc {
-    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count() as u32;
-    let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count() as u32;
+    let (upper, lower) = b.iter().fold((0u32, 0u32), |(up, lo), &c| {
+        (
+            up + u32::from(c.wrapping_sub(b'A') < 26),
+            lo + u32::from(c.wrapping_sub(b'a') < 26),
+        )
+    });
     let first = b.iter().find(|c| c.is_ascii_alphabetic());
     CaseAcc {
         upper,
