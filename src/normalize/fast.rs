@@ -1,13 +1,13 @@
 //! The fast path: most of most posts is plain (ASCII words in lower, upper,
-//! title or camel case, plain numbers, `#Hashtags`, `@handles`, ASCII URLs,
-//! Arabic-script words and hashtags without marks, punctuation, emoji,
-//! spaces). Those are written straight from the input bytes, skipping the
-//! general pipeline, with exactly the result the general path would give;
-//! anything it cannot decide alone (digits inside words, symbols, marks,
-//! capitals in a row inside a word, a one-letter word, an invisible
-//! character) stops the fast path and the general path takes over from
-//! there. Pieces separated by single spaces are written as one stretch
-//! (see `emit::Batch`).
+//! title or camel case, plain numbers, `#Hashtags`, `@handles` (also
+//! `@user_123`), ASCII URLs, Arabic-script words and hashtags without
+//! marks, punctuation, emoji, spaces). Those are written straight from the
+//! input bytes, skipping the general pipeline, with exactly the result the
+//! general path would give; anything it cannot decide alone (digits inside
+//! words, symbols, marks, capitals in a row inside a word, a one-letter
+//! word, an invisible character) stops the fast path and the general path
+//! takes over from there. Pieces separated by single spaces are written as
+//! one stretch (see `emit::Batch`).
 
 use super::emit::{AsciiPiece, Batch, Emitter, Single};
 use super::fold::{flag, FChar};

@@ -2,13 +2,16 @@
 //!
 //! Plain pieces separated by single spaces are written as one stretch
 //! ([`Batch`]): where the canonical text is the input lowercased (plain
-//! words, numbers, URLs, hashtags, Arabic-script words with nothing to
-//! fold), the input is copied in one go when the stretch ends, with one
-//! alignment segment, instead of piece by piece; only the tokens are
-//! recorded one by one. The result is the one writing piece by piece
-//! would give: the space between two pieces maps linearly to the original
-//! space, the pieces linearly to themselves, so their segments would merge
-//! anyway.
+//! words, numbers, URLs, hashtags, Arabic-script words), the input is
+//! copied in one go when the stretch ends, with one alignment segment,
+//! instead of piece by piece; only the tokens are recorded one by one.
+//! Arabic-script letters that fold (to letters of the same length) are
+//! written on their own, what precedes each copied, and the stretch's
+//! alignment still waits for its end. The result is the one writing piece
+//! by piece would give: the space between two pieces maps linearly to the
+//! original space, the pieces linearly to themselves, so their segments
+//! would merge anyway. A collapsed repeat (`attack`) needs segments of its
+//! own: the stretch is aligned up to it, and goes on after it.
 
 use super::{CaseAcc, Emitter, LIMIT};
 use crate::normalize::token::{Case, Disguises, Script, Sep, Token, TokenKind};
