@@ -132,8 +132,20 @@ fn ends_word(bytes: &[u8], pos: usize, p: usize) -> bool {
 /// True if a piece that may join a stretch starts with `b`.
 #[inline]
 fn starts_piece(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'#' | b'@' | 0xD8..=0xDB)
+    STARTS_PIECE[usize::from(b)]
 }
+
+/// [`starts_piece`] for each byte: one load instead of a chain of ranges.
+static STARTS_PIECE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'#' | b'@' | 0xD8..=0xDB);
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn is_space(b: Option<&u8>) -> bool {
