@@ -33,9 +33,14 @@ pub(crate) fn run(
     let bytes = &text.as_bytes()[..limit];
     let mut p = pos;
     let mut batch = Batch::default();
-    let ar = Arabic {
-        table: tables::arabic_block(cfg.keep_mask),
-        collapse: cfg.collapse_repeats,
+    // Fetched at the first Arabic-script letter: ASCII-only text never
+    // builds the table.
+    let mut ar: Option<Arabic> = None;
+    let arabic = |ar: &mut Option<Arabic>| -> Arabic {
+        *ar.get_or_insert_with(|| Arabic {
+            table: tables::arabic_block(cfg.keep_mask),
+            collapse: cfg.collapse_repeats,
+        })
     };
     while let Some(&b) = bytes.get(p) {
         let next = match b {
@@ -80,7 +85,9 @@ pub(crate) fn run(
                 Some(c) if c.is_ascii_alphabetic() => {
                     ascii_word(bytes, p + 1, Sigil::Hash(p), em, cfg, sc, &mut batch)
                 }
-                Some(0xD8..=0xDB) => arabic_word(bytes, p + 1, Some(p), em, &ar, &mut batch),
+                Some(0xD8..=0xDB) => {
+                    arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
+                }
                 Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
                 _ => {
                     em.batch_end(&mut batch);
@@ -98,7 +105,7 @@ pub(crate) fn run(
                 em.batch_end(&mut batch);
                 plain_punct(bytes, p, em)
             }
-            0xD8..=0xDB => arabic_word(bytes, p, None, em, &ar, &mut batch),
+            0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
             0xE2 | 0xF0 => {
                 em.batch_end(&mut batch);
                 emoji(text, bytes, p, em)

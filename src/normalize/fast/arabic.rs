@@ -4,6 +4,7 @@ use super::ends_piece;
 use crate::normalize::emit::{Batch, Emitter};
 
 /// What Arabic-script words need of the options, fetched once per run.
+#[derive(Clone, Copy)]
 pub(super) struct Arabic {
     /// `tables::arabic_block` for the options.
     pub table: &'static [u16; 256],
