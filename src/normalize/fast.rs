@@ -1,13 +1,13 @@
 //! The fast path: most of most posts is plain (ASCII words in lower, upper,
-//! title or camel case, plain numbers, `#Hashtags`, `@handles`, ASCII URLs,
-//! Arabic-script words and hashtags without marks, punctuation, emoji,
-//! spaces). Those are written straight from the input bytes, skipping the
-//! general pipeline, with exactly the result the general path would give;
-//! anything it cannot decide alone (digits inside words, symbols, marks,
-//! capitals in a row inside a word, a one-letter word, an invisible
-//! character) stops the fast path and the general path takes over from
-//! there. Pieces separated by single spaces are written as one stretch
-//! (see `emit::Batch`).
+//! title or camel case, plain numbers, `#Hashtags`, `@handles` (also
+//! `@user_123`), ASCII URLs, Arabic-script words and hashtags without
+//! marks, punctuation, emoji, spaces). Those are written straight from the
+//! input bytes, skipping the general pipeline, with exactly the result the
+//! general path would give; anything it cannot decide alone (digits inside
+//! words, symbols, marks, capitals in a row inside a word, a one-letter
+//! word, an invisible character) stops the fast path and the general path
+//! takes over from there. Pieces separated by single spaces are written as
+//! one stretch (see `emit::Batch`).
 
 use super::emit::{AsciiPiece, Batch, Emitter, Single};
 use super::fold::{flag, FChar};
@@ -16,6 +16,7 @@ use super::token::TokenKind;
 use super::url::url_at;
 use super::word::{self, Spans};
 use super::Config;
+use arabic::{arabic_word, Arabic};
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
 /// Returns the number of bytes consumed (0 if the general path must handle
@@ -32,6 +33,15 @@ pub(crate) fn run(
     let bytes = &text.as_bytes()[..limit];
     let mut p = pos;
     let mut batch = Batch::default();
+    // Fetched at the first Arabic-script letter: ASCII-only text never
+    // builds the table.
+    let mut ar: Option<Arabic> = None;
+    let arabic = |ar: &mut Option<Arabic>| -> Arabic {
+        *ar.get_or_insert_with(|| Arabic {
+            table: tables::arabic_block(cfg.keep_mask),
+            collapse: cfg.collapse_repeats,
+        })
+    };
     while let Some(&b) = bytes.get(p) {
         let next = match b {
             // One space between two pieces: the next one may join the
@@ -75,7 +85,9 @@ pub(crate) fn run(
                 Some(c) if c.is_ascii_alphabetic() => {
                     ascii_word(bytes, p + 1, Sigil::Hash(p), em, cfg, sc, &mut batch)
                 }
-                Some(0xD8..=0xDB) => arabic_word(bytes, p + 1, Some(p), em, cfg, &mut batch),
+                Some(0xD8..=0xDB) => {
+                    arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
+                }
                 Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
                 _ => {
                     em.batch_end(&mut batch);
@@ -93,7 +105,7 @@ pub(crate) fn run(
                 em.batch_end(&mut batch);
                 plain_punct(bytes, p, em)
             }
-            0xD8..=0xDB => arabic_word(bytes, p, None, em, cfg, &mut batch),
+            0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
             0xE2 | 0xF0 => {
                 em.batch_end(&mut batch);
                 emoji(text, bytes, p, em)
@@ -127,8 +139,20 @@ fn ends_word(bytes: &[u8], pos: usize, p: usize) -> bool {
 /// True if a piece that may join a stretch starts with `b`.
 #[inline]
 fn starts_piece(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'#' | b'@' | 0xD8..=0xDB)
+    STARTS_PIECE[usize::from(b)]
 }
+
+/// [`starts_piece`] for each byte: one load instead of a chain of ranges.
+static STARTS_PIECE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'#' | b'@' | 0xD8..=0xDB);
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn is_space(b: Option<&u8>) -> bool {
@@ -206,8 +230,12 @@ fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) ->
     }
     let end = url_at(bytes, pos)?;
     let u = bytes.get(pos..end)?;
-    let upper = u.iter().filter(|b| b.is_ascii_uppercase()).count() as u32;
-    let lower = u.iter().filter(|b| b.is_ascii_lowercase()).count() as u32;
+    let (upper, lower) = u.iter().fold((0u32, 0u32), |(up, lo), &b| {
+        (
+            up + u32::from(b.wrapping_sub(b'A') < 26),
+            lo + u32::from(b.wrapping_sub(b'a') < 26),
+        )
+    });
     let first_upper = u
         .iter()
         .find(|b| b.is_ascii_alphabetic())
@@ -276,13 +304,19 @@ fn ascii_word(
         runs,
     } = letters::scan(bytes, pos);
     // A space after the letters (the commonest case) ends the piece.
+    let mut digits = 0;
     if bytes.get(j) != Some(&b' ') {
         if sigil.is_none() && url_may_follow(bytes, j) {
             if let Some(end) = try_url(bytes, pos, em, batch) {
                 return end;
             }
         }
-        if !ends_piece(bytes, j) {
+        if kind == TokenKind::Handle && bytes.get(j) == Some(&b'_') {
+            digits = handle_digits(bytes, j + 1);
+            if digits == 0 {
+                return bail;
+            }
+        } else if !ends_piece(bytes, j) {
             return bail;
         }
     }
@@ -307,6 +341,9 @@ fn ascii_word(
                 None => false,
             }
         });
+    if !plain && digits > 0 {
+        return bail;
+    }
     if !plain {
         // Capitals in a row, one letter: the general word analysis, fed
         // directly (these are plain ASCII letters, nothing to fold).
@@ -364,14 +401,36 @@ fn ascii_word(
             splits: &splits[..nsplits],
         },
     );
+    if digits > 0 {
+        em.plain_handle_digits(batch, j as u32, digits as u32);
+        return j + 1 + digits;
+    }
     j
 }
 
+/// After `@letters_` (`_` just before `pos`): how many digits follow, when
+/// they are two or more and end the piece at a space or the end of the
+/// text (`@user_123`: the `_` goes, the digits are a token glued to the
+/// letters); 0 otherwise. One digit would be read as a letter.
+fn handle_digits(bytes: &[u8], pos: usize) -> usize {
+    let d = bytes
+        .get(pos..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let ends = matches!(bytes.get(pos + d), None | Some(b' '));
+    if d >= 2 && ends {
+        d
+    } else {
+        0
+    }
+}
+
 /// Where camel case splits ASCII letters `w` (see `word::camel`): before
-/// each capital that follows a small letter. None if that is not all (two
-/// capitals in a row), if a split falls between two equal letters that
-/// collapse (`word::merge_repeats` would join them), or past what `out`
-/// holds.
+/// each capital that follows a small letter, but between two equal letters
+/// that collapse (`word::merge_repeats` joins them). None if that is not
+/// all (two capitals in a row) or past what `out` holds.
 fn camel_splits(w: &[u8], collapse: bool, out: &mut [u8; 8]) -> Option<usize> {
     let mut n = 0;
     for k in 1..w.len() {
@@ -383,7 +442,8 @@ fn camel_splits(w: &[u8], collapse: bool, out: &mut [u8; 8]) -> Option<usize> {
             return None;
         }
         if collapse && a | 0x20 == c | 0x20 {
-            return None;
+            // `DawnNews`: the two letters collapse into one, no split.
+            continue;
         }
         out[n] = k as u8;
         n += 1;
@@ -472,68 +532,7 @@ fn emoji(text: &str, bytes: &[u8], pos: usize, em: &mut Emitter<'_>) -> usize {
     j
 }
 
-/// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF) with no marks,
-/// each folded to another two-byte letter: a word, or a hashtag if `sigil`.
-fn arabic_word(
-    bytes: &[u8],
-    pos: usize,
-    sigil: Option<usize>,
-    em: &mut Emitter<'_>,
-    cfg: &Config,
-    batch: &mut Batch,
-) -> usize {
-    let bail = sigil.unwrap_or(pos);
-    let table = tables::arabic_block(cfg.keep_mask);
-    // Two equal letters in a row are rare: only then is the word looked at
-    // again, for one letter repeated or a run of three.
-    let (mut folded, mut pair, mut last) = (false, false, 0u16);
-    let mut rest = bytes.get(pos..).unwrap_or(&[]);
-    while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
-        let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
-        let f = table[i];
-        if f == 0 {
-            return bail;
-        }
-        folded |= usize::from(f) != 0x600 + i;
-        pair |= f == last;
-        last = f;
-        rest = tail;
-    }
-    let j = bytes.len() - rest.len();
-    if j == pos || !ends_piece(bytes, j) {
-        return bail;
-    }
-    let n = (j - pos) / 2;
-    let (mut same, mut run3) = (n == 1, false);
-    if pair {
-        let letter = |k: usize| {
-            table[usize::from(bytes[pos + 2 * k] & 3) << 6
-                | usize::from(bytes[pos + 2 * k + 1] & 0x3F)]
-        };
-        let first = letter(0);
-        same = (1..n).all(|k| letter(k) == first);
-        run3 = (2..n).any(|k| letter(k) == letter(k - 1) && letter(k) == letter(k - 2));
-    }
-    if sigil.is_none() && same && (n == 1 || (cfg.collapse_repeats && n >= 3)) {
-        // One letter once collapsed: may be part of a spread-out word.
-        return pos;
-    }
-    if !folded && !pair {
-        // The commonest case: copied with the batch.
-        em.plain_arabic_raw(batch, pos as u32..j as u32, sigil.map(|s| s as u32));
-        return j;
-    }
-    em.plain_arabic(
-        batch,
-        table,
-        pos as u32..j as u32,
-        sigil.map(|s| s as u32),
-        folded,
-        run3,
-    );
-    j
-}
-
+mod arabic;
 mod letters;
 #[cfg(test)]
 mod tests;

@@ -2,13 +2,16 @@
 //!
 //! Plain pieces separated by single spaces are written as one stretch
 //! ([`Batch`]): where the canonical text is the input lowercased (plain
-//! words, numbers, URLs, hashtags, Arabic-script words with nothing to
-//! fold), the input is copied in one go when the stretch ends, with one
-//! alignment segment, instead of piece by piece; only the tokens are
-//! recorded one by one. The result is the one writing piece by piece
-//! would give: the space between two pieces maps linearly to the original
-//! space, the pieces linearly to themselves, so their segments would merge
-//! anyway.
+//! words, numbers, URLs, hashtags, Arabic-script words), the input is
+//! copied in one go when the stretch ends, with one alignment segment,
+//! instead of piece by piece; only the tokens are recorded one by one.
+//! Arabic-script letters that fold (to letters of the same length) are
+//! written on their own, what precedes each copied, and the stretch's
+//! alignment still waits for its end. The result is the one writing piece
+//! by piece would give: the space between two pieces maps linearly to the
+//! original space, the pieces linearly to themselves, so their segments
+//! would merge anyway. A collapsed repeat (`attack`) needs segments of its
+//! own: the stretch is aligned up to it, and goes on after it.
 
 use super::{CaseAcc, Emitter, LIMIT};
 use crate::normalize::token::{Case, Disguises, Script, Sep, Token, TokenKind};
@@ -38,6 +41,11 @@ pub(crate) struct AsciiPiece<'w> {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Batch {
     open: bool,
+    /// The canonical text written since original offset `mapped` (folded
+    /// Arabic-script words, see `Emitter::plain_arabic_raw`) has the length
+    /// of the input from `mapped` to `from`, to which it maps linearly: the
+    /// alignment is recorded when the batch is flushed.
+    mapped: u32,
     /// The input from `from` to `to` is still to be written at the end of
     /// the canonical text, lowercased.
     from: u32,
@@ -61,12 +69,25 @@ impl Batch {
     pub fn take_space(&mut self) {
         self.space = true;
     }
+
+    /// Empties the batch: what it held up to `to` is written and aligned.
+    #[inline]
+    fn skip_to(&mut self, to: u32) {
+        self.mapped = to;
+        self.from = to;
+        self.to = to;
+        self.upper = false;
+    }
 }
 
 /// The case of ASCII letters.
 fn ascii_case(b: &[u8]) -> CaseAcc {
-    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count() as u32;
-    let lower = b.iter().filter(|c| c.is_ascii_lowercase()).count() as u32;
+    let (upper, lower) = b.iter().fold((0u32, 0u32), |(up, lo), &c| {
+        (
+            up + u32::from(c.wrapping_sub(b'A') < 26),
+            lo + u32::from(c.wrapping_sub(b'a') < 26),
+        )
+    });
     let first = b.iter().find(|c| c.is_ascii_alphabetic());
     CaseAcc {
         upper,
@@ -120,6 +141,17 @@ impl Emitter<'_> {
     /// and sigil after it).
     #[inline]
     fn batch_flush(&mut self, b: &mut Batch, to: u32) {
+        self.batch_copy(b, to);
+        if to > b.mapped {
+            self.align.map(to - b.mapped, b.mapped, to);
+        }
+        b.skip_to(to);
+    }
+
+    /// Writes the batch's input up to `to`, leaving the alignment for
+    /// later.
+    #[inline]
+    fn batch_copy(&mut self, b: &mut Batch, to: u32) {
         if to > b.from {
             let start = self.text.len();
             self.text
@@ -129,10 +161,8 @@ impl Emitter<'_> {
                     t.make_ascii_lowercase();
                 }
             }
-            self.align.map(to - b.from, b.from, to);
         }
         b.from = to;
-        b.to = to;
         b.upper = false;
     }
 
@@ -158,6 +188,7 @@ impl Emitter<'_> {
         let (sep, _) = self.begin_plain(first, len)?;
         *b = Batch {
             open: true,
+            mapped: first,
             from: first,
             to: first,
             upper: false,
@@ -248,31 +279,38 @@ impl Emitter<'_> {
         let input = self.src;
         let word = input.get(src as usize..end as usize).unwrap_or(&[]);
         let start = (self.text.len() + (src - b.from) as usize) as u32;
+        b.to = end;
+        // What the batch holds is lowercased when written (the whole
+        // canonical stretch is lowercase, so this is always right).
+        let capitals = upper > 0;
+        b.upper |= capitals;
         let mut d = Disguises::NONE;
-        let mut i = 0;
-        while let Some(&c) = word.get(i) {
-            let c = c.to_ascii_lowercase();
-            let mut j = i + 1;
-            while word.get(j).is_some_and(|x| x.to_ascii_lowercase() == c) {
+        let mut k = 1;
+        while let Some(&c) = word.get(k) {
+            let c = c | 0x20;
+            if word[k - 1] | 0x20 != c {
+                k += 1;
+                continue;
+            }
+            // A run from `k - 1` to `j`: its first letter is copied with
+            // what precedes it, then mapped to the whole run.
+            let mut j = k + 1;
+            while word.get(j).is_some_and(|&x| x | 0x20 == c) {
                 j += 1;
             }
-            let (at, to) = (src + i as u32, src + j as u32);
-            if j - i == 1 {
-                b.to = to;
-            } else {
-                self.batch_flush(b, at);
-                self.text.push(c as char);
-                self.align.map(1, at, to);
-                b.from = to;
-                b.to = to;
-                if j - i >= 3 {
-                    d = Disguises::REPEAT;
-                }
+            let (at, to) = (src + k as u32 - 1, src + j as u32);
+            self.batch_copy(b, at + 1);
+            if at > b.mapped {
+                self.align.map(at - b.mapped, b.mapped, at);
             }
-            // What the batch holds is lowercased when written (the whole
-            // canonical stretch is lowercase, so this is always right).
-            b.upper |= upper > 0;
-            i = j;
+            self.align.map(1, at, to);
+            b.mapped = to;
+            b.from = to;
+            b.upper = capitals;
+            if j - k >= 2 {
+                d = Disguises::REPEAT;
+            }
+            k = j + 1;
         }
         let case = CaseAcc {
             upper,
@@ -344,9 +382,38 @@ impl Emitter<'_> {
                 let t = self.text.len() as u32;
                 self.push_token(start, t, p.kind, sep, case(seg), d, Script::Latin);
             }
-            b.from = end;
-            b.to = end;
+            b.skip_to(end);
         }
+        self.prev_end = end;
+    }
+
+    /// Writes the digits glued to a handle (`@user_123`) just written: the
+    /// `_` at original offset `at` is dropped, the `digits` after it are an
+    /// uncased handle token.
+    pub fn plain_handle_digits(&mut self, b: &mut Batch, at: u32, digits: u32) {
+        let pending = (b.to - b.from) as usize;
+        if self.full || self.text.len() + pending + 2 * digits as usize + 1 >= LIMIT {
+            self.full = true;
+            return;
+        }
+        self.batch_copy(b, at);
+        if at > b.mapped {
+            self.align.map(at - b.mapped, b.mapped, at);
+        }
+        let (src, end) = (at + 1, at + 1 + digits);
+        b.mapped = src;
+        b.from = src;
+        b.to = end;
+        let start = self.text.len() as u32;
+        self.push_token(
+            start,
+            start + digits,
+            TokenKind::Handle,
+            Sep::Glued,
+            Case::Uncased,
+            Disguises::NONE,
+            Script::Latin,
+        );
         self.prev_end = end;
     }
 
@@ -373,30 +440,79 @@ impl Emitter<'_> {
         });
     }
 
-    /// Writes a plain Arabic-script word or hashtag whose letters are all
-    /// their own fold, with no letter doubled.
-    #[inline]
-    pub fn plain_arabic_raw(&mut self, b: &mut Batch, src: Range<u32>, sigil: Option<u32>) {
+    /// Writes a plain Arabic-script word or hashtag with no run of three
+    /// letters to collapse, in the batch. Bit `k % 64` of `folds` is set if
+    /// letter `k` is not its own fold by `table` (`tables::arabic_block`);
+    /// past 64 letters, each is looked at again.
+    #[inline(always)]
+    pub fn plain_arabic_raw(
+        &mut self,
+        b: &mut Batch,
+        table: &[u16; 256],
+        src: Range<u32>,
+        sigil: Option<u32>,
+        folds: u64,
+    ) {
         let first = sigil.unwrap_or(src.start);
         let Some(sep) = self.batch_piece(b, first, (src.end - src.start) as usize) else {
             return;
         };
         let start = self.text.len() as u32 + (src.start - b.from);
         b.to = src.end;
+        let folded = folds != 0;
+        if folded {
+            // The folded letters are written now, what is before each
+            // copied: they keep their length, so the alignment stays linear
+            // and waits for the batch's end.
+            if src.end - src.start <= 128 {
+                let mut m = folds;
+                while m != 0 {
+                    let k = m.trailing_zeros();
+                    m &= m - 1;
+                    self.fold_letter(b, table, src.start + 2 * k);
+                }
+            } else {
+                for at in (src.start..src.end).step_by(2) {
+                    self.fold_letter(b, table, at);
+                }
+            }
+        }
         let kind = if sigil.is_some() {
             TokenKind::Hashtag
         } else {
             TokenKind::Word
         };
-        let (d, t) = (Disguises::NONE, start + (src.end - src.start));
+        let d = if folded {
+            Disguises::ARABIC_VARIANT
+        } else {
+            Disguises::NONE
+        };
+        let t = start + (src.end - src.start);
         self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
         self.prev_end = src.end;
     }
 
-    /// Writes a plain Arabic-script word or hashtag (the fast path): the
+    /// Writes the Arabic-script letter at original offset `at` (in the
+    /// batch) folded by `table` if it is not its own fold: what the batch
+    /// holds before it is copied first.
+    #[inline]
+    fn fold_letter(&mut self, b: &mut Batch, table: &[u16; 256], at: u32) {
+        let Some(&[b0, b1]) = self.src.get(at as usize..at as usize + 2) else {
+            return;
+        };
+        let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
+        let f = table[i];
+        if usize::from(f) != 0x600 + i {
+            self.batch_copy(b, at);
+            self.text.push(char::from_u32(u32::from(f)).unwrap_or('\0'));
+            b.from = at + 2;
+        }
+    }
+
+    /// Writes a plain Arabic-script word or hashtag (the fast path) in
+    /// which three equal letters follow each other and collapse: the
     /// two-byte letters at `src`, folded by `table`
-    /// (`tables::arabic_block`); `folded` if one changes, `run3` if three
-    /// equal letters follow each other.
+    /// (`tables::arabic_block`); `folded` if one changes.
     pub fn plain_arabic(
         &mut self,
         b: &mut Batch,
@@ -404,7 +520,6 @@ impl Emitter<'_> {
         src: Range<u32>,
         sigil: Option<u32>,
         folded: bool,
-        run3: bool,
     ) {
         let word = self
             .src
@@ -421,49 +536,27 @@ impl Emitter<'_> {
         };
         let (src, end) = (src.start, src.end);
         let mut d = Disguises::NONE;
-        let start;
-        if !(self.cfg.collapse_repeats && run3) {
-            if !folded {
-                start = (self.text.len() + (src - b.from) as usize) as u32;
-                b.to = end;
+        self.batch_flush(b, src);
+        let start = self.text.len() as u32;
+        let mut i = 0;
+        while i < n {
+            let c = letter(i);
+            let mut j = i + 1;
+            while j < n && letter(j) == c {
+                j += 1;
+            }
+            let (s, e) = (src + 2 * i as u32, src + 2 * j as u32);
+            if j - i >= 3 {
+                self.text.push(c);
+                self.align.map(2, s, e);
+                d |= Disguises::REPEAT;
             } else {
-                self.batch_flush(b, src);
-                start = self.text.len() as u32;
-                // The folded letters are two bytes each, like the original.
-                self.text.reserve(word.len());
-                for pair in word.chunks_exact(2) {
-                    let i = usize::from(pair[0] & 3) << 6 | usize::from(pair[1] & 0x3F);
-                    self.text
-                        .push(char::from_u32(u32::from(table[i])).unwrap_or('\0'));
-                }
-                self.align.map(end - src, src, end);
-                b.from = end;
-                b.to = end;
+                self.text.extend((i..j).map(letter));
+                self.align.map(e - s, s, e);
             }
-        } else {
-            self.batch_flush(b, src);
-            start = self.text.len() as u32;
-            let mut i = 0;
-            while i < n {
-                let c = letter(i);
-                let mut j = i + 1;
-                while j < n && letter(j) == c {
-                    j += 1;
-                }
-                let (s, e) = (src + 2 * i as u32, src + 2 * j as u32);
-                if j - i >= 3 {
-                    self.text.push(c);
-                    self.align.map(2, s, e);
-                    d |= Disguises::REPEAT;
-                } else {
-                    self.text.extend((i..j).map(letter));
-                    self.align.map(e - s, s, e);
-                }
-                i = j;
-            }
-            b.from = end;
-            b.to = end;
+            i = j;
         }
+        b.skip_to(end);
         if folded {
             d |= Disguises::ARABIC_VARIANT;
         }

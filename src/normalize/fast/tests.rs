@@ -137,3 +137,116 @@ fn fast_path_changes_nothing() {
         }
     }
 }
+
+/// Arabic-script words with folded letters past the 64 the fast path
+/// keeps track of, in stretches with ASCII words in all cases.
+#[test]
+fn long_folded_arabic_words() {
+    let parts = ["کیا", "یہ", "پاکستان", "الأمطار", "شکریہ", "من"];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let mut s = String::from("Hello WORLD ");
+        for _ in 0..1 + rnd(3) {
+            for _ in 0..rnd(60) {
+                s.push_str(parts[rnd(parts.len())]);
+            }
+            s.push_str([" ", " Abc ", " yaar ", "  "][rnd(4)]);
+        }
+        let norm = Normalizer::default();
+        let (mut a, mut b) = (Normalized::default(), Normalized::default());
+        norm.run(&s, &mut a, true);
+        norm.run(&s, &mut b, false);
+        assert_eq!(a.text(), b.text(), "{s:?}");
+        assert_eq!(a.tokens(), b.tokens(), "{s:?}");
+        for i in 0..=a.text().len() {
+            assert_eq!(
+                a.source_span(i..i + 2),
+                b.source_span(i..i + 2),
+                "{s:?} {i}"
+            );
+        }
+    }
+}
+
+/// Handles with digits after `_` (`@user_123`), camel case with equal
+/// letters at a boundary (`DawnNews`), in every option set and many
+/// shapes: the fast path takes some, the general path the rest.
+#[test]
+fn handles_with_digits() {
+    use crate::NormalizerOptions;
+    let names = [
+        "user", "User", "USER", "yaar", "Yaar", "ab", "a", "DawnNews", "dawnNews", "aaa", "xY",
+        "ii", "Tt", "us_er",
+    ];
+    let tails = [
+        "_123",
+        "_12",
+        "_1",
+        "_0300",
+        "_123abc",
+        "_12_3",
+        "_",
+        "__12",
+        "_12.",
+        "_12,",
+        "_12\n",
+        "_12 ",
+        "_99@",
+        "_12#x",
+        "_٣٣",
+        "_12\u{301}",
+        "_12_",
+        "",
+        "",
+        "",
+        " ",
+        ". ",
+        "!",
+        "1",
+    ];
+    let befores = ["", "x ", "x", "#", "@", "hi  ", "ok. ", "طالبان "];
+    let sigils = ["@", "#", ""];
+    let afters = ["", " ", " bla", " @user_12", "  x", " طالبان"];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for bits in 0..128u8 {
+        let norm = Normalizer::builder()
+            .options(NormalizerOptions::from_bits(bits).unwrap())
+            .build();
+        for _ in 0..150 {
+            let s = format!(
+                "{}{}{}{}{}",
+                befores[rnd(befores.len())],
+                sigils[rnd(sigils.len())],
+                names[rnd(names.len())],
+                tails[rnd(tails.len())],
+                afters[rnd(afters.len())]
+            );
+            let (mut a, mut b) = (Normalized::default(), Normalized::default());
+            norm.run(&s, &mut a, true);
+            norm.run(&s, &mut b, false);
+            assert_eq!(a.text(), b.text(), "{s:?} {bits}");
+            assert_eq!(a.tokens(), b.tokens(), "{s:?} {bits}");
+            for i in 0..=a.text().len() + 1 {
+                for k in 0..3 {
+                    assert_eq!(
+                        a.source_span(i..i + k),
+                        b.source_span(i..i + k),
+                        "{s:?} {i}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Arabic-script words and hashtags on the fast path.
+
+use super::ends_piece;
+use crate::normalize::emit::{Batch, Emitter};
+
+/// What Arabic-script words need of the options, fetched once per run.
+#[derive(Clone, Copy)]
+pub(super) struct Arabic {
+    /// `tables::arabic_block` for the options.
+    pub table: &'static [u16; 256],
+    pub collapse: bool,
+}
+
+/// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF) with no marks,
+/// each folded to another two-byte letter: a word, or a hashtag if `sigil`.
+pub(super) fn arabic_word(
+    bytes: &[u8],
+    pos: usize,
+    sigil: Option<usize>,
+    em: &mut Emitter<'_>,
+    ar: &Arabic,
+    batch: &mut Batch,
+) -> usize {
+    let bail = sigil.unwrap_or(pos);
+    let table = ar.table;
+    // Which letters fold (bit `k % 64` for letter `k`). Two equal letters
+    // in a row are rare: only then is the word looked at again, for one
+    // letter repeated or a run of three.
+    let (mut folds, mut k, mut pair, mut last) = (0u64, 0u32, false, 0u16);
+    let mut rest = bytes.get(pos..).unwrap_or(&[]);
+    while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
+        let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
+        let f = table[i];
+        if f == 0 {
+            return bail;
+        }
+        folds |= u64::from(usize::from(f) != 0x600 + i) << (k & 63);
+        k = k.wrapping_add(1);
+        pair |= f == last;
+        last = f;
+        rest = tail;
+    }
+    let folded = folds != 0;
+    let j = bytes.len() - rest.len();
+    if j == pos || !(bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
+        return bail;
+    }
+    let n = (j - pos) / 2;
+    let (mut same, mut run3) = (n == 1, false);
+    if pair {
+        let letter = |k: usize| {
+            table[usize::from(bytes[pos + 2 * k] & 3) << 6
+                | usize::from(bytes[pos + 2 * k + 1] & 0x3F)]
+        };
+        let first = letter(0);
+        same = (1..n).all(|k| letter(k) == first);
+        run3 = (2..n).any(|k| letter(k) == letter(k - 1) && letter(k) == letter(k - 2));
+    }
+    if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
+        // One letter once collapsed: may be part of a spread-out word.
+        return pos;
+    }
+    if !(ar.collapse && run3) {
+        // The commonest case: copied (and folded) with the batch.
+        em.plain_arabic_raw(
+            batch,
+            table,
+            pos as u32..j as u32,
+            sigil.map(|s| s as u32),
+            folds,
+        );
+        return j;
+    }
+    em.plain_arabic(
+        batch,
+        table,
+        pos as u32..j as u32,
+        sigil.map(|s| s as u32),
+        folded,
+    );
+    j
+}
