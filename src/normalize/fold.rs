@@ -180,6 +180,17 @@ impl<'a> Folder<'a> {
             self.push(buf, &ci, s, e, 0);
             return;
         }
+        if ci.has(tables::KEEP) {
+            // A phrase ligature is kept whole (see `tables::is_phrase`);
+            // what follows it in the segment is read on its own.
+            let next = start + c.len_utf8();
+            self.push(buf, &ci, s, next as u32, 0);
+            if let Some(d) = self.text[next..end].chars().next() {
+                let more = next + d.len_utf8() < end;
+                self.segment(buf, d, next, end, more);
+            }
+            return;
+        }
         let seg = &self.text[start..end];
         if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
             for (off, ch) in seg.char_indices() {

@@ -56,6 +56,9 @@ pub(crate) const COMPAT: u8 = 1 << 4;
 pub(crate) const FOLD_DIACRITIC: u8 = 1 << 5;
 /// `fold` differs from `lower` because of an Arabic-script L1 fold.
 pub(crate) const FOLD_ARABIC: u8 = 1 << 6;
+/// Kept as it is although NFKC would expand it: its compatibility
+/// decomposition is a phrase of several words (see [`is_phrase`]).
+pub(crate) const KEEP: u8 = 1 << 7;
 
 /// In `Info::conf`: the Latin fold also drops combining marks (`ø` -> `o`).
 pub(crate) const CONF_STRIPS_MARKS: u8 = 0x80;
@@ -310,7 +313,37 @@ fn strip_latin_diacritics(c: char) -> Option<char> {
     base.filter(|&b| b != c && only_marks)
 }
 
+/// True if NFKC expands `c` into several words: the Arabic ligatures of a
+/// whole religious formula (U+FDFA `ﷺ`, 18 characters in four words;
+/// U+FDFB `ﷻ`, eight in two). Three bytes would become four tokens or
+/// more, an amplification every consumer of the tokens pays for, and no
+/// formula is a lexicon term: the normalizer keeps them as symbols. Every
+/// other expansion is one word of at most six characters (`㌖`, `㎯`).
+pub(crate) fn is_phrase(c: char) -> bool {
+    // Words started so far, and whether the last character was a space
+    // (spacing accents decompose to a space and a mark: one word).
+    let (mut words, mut space) = (0, true);
+    decompose_compatible(c, |d| {
+        if space && d != ' ' {
+            words += 1;
+        }
+        space = d == ' ';
+    });
+    words > 1
+}
+
 fn compute(c: char) -> Info {
+    if is_phrase(c) {
+        // A symbol: a separator, left out of the canonical text.
+        return Info {
+            lower: c,
+            fold: c,
+            class: Class::Punct,
+            script: NO_SCRIPT,
+            flags: BOUNDARY | NFKC_YES | KEEP,
+            conf: 0,
+        };
+    }
     let mut flags = 0;
     if boundary_before(c) {
         flags |= BOUNDARY;
@@ -476,6 +509,17 @@ mod tests {
                 "{b:#x}"
             );
         }
+    }
+
+    #[test]
+    fn phrases_are_the_two_formula_ligatures() {
+        let phrases: Vec<u32> = (0..0x110000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_phrase(c))
+            .map(|c| c as u32)
+            .collect();
+        assert_eq!(phrases, [0xFDFA, 0xFDFB]);
+        assert!(info('\u{FDFA}').has(KEEP) && !info('\u{FDF2}').has(KEEP));
     }
 
     #[test]
