@@ -191,6 +191,22 @@ impl<'a> Folder<'a> {
             }
             return;
         }
+        if !multi {
+            // One character NFKC changes: its form is cached.
+            let compat = if ci.has(tables::COMPAT) {
+                flag::COMPAT
+            } else {
+                0
+            };
+            let mut out = std::mem::take(self.nfkc);
+            out.clear();
+            tables::push_nfkc(c, &mut out);
+            for ch in out.chars() {
+                self.push(buf, &info(ch), s, e, compat);
+            }
+            *self.nfkc = out;
+            return;
+        }
         let seg = &self.text[start..end];
         if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
             for (off, ch) in seg.char_indices() {
