@@ -93,6 +93,70 @@ impl FChar {
     }
 }
 
+/// NFKC of segments of several characters (a letter and its marks), with
+/// a small memo kept from one call to the next: running unicode-
+/// normalization's iterators costs several hundred instructions a
+/// character, and text with diacritics, or Zalgo, repeats its segments.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Nfkc {
+    /// The form of the last segment asked for, when NFKC changes it.
+    out: String,
+    memo: Vec<Memo>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Memo {
+    seg: String,
+    /// NFKC leaves `seg` as it is (quick check `Yes`).
+    same: bool,
+    form: String,
+}
+
+impl Nfkc {
+    const SLOTS: usize = 64;
+    /// Longer segments are normalized every time (a mark storm is one).
+    const MAX_SEG: usize = 32;
+
+    /// True if NFKC leaves `seg` alone (quick check `Yes`); otherwise its
+    /// NFKC form is left in `self.out`.
+    fn form(&mut self, seg: &str) -> bool {
+        let compute = |out: &mut String| {
+            if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
+                return true;
+            }
+            out.clear();
+            out.extend(seg.nfkc());
+            false
+        };
+        if seg.len() > Self::MAX_SEG {
+            return compute(&mut self.out);
+        }
+        if self.memo.is_empty() {
+            self.memo.resize(Self::SLOTS, Memo::default());
+        }
+        // FNV-1a over the bytes picks the slot.
+        let h = seg.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        let m = &mut self.memo[(h % Self::SLOTS as u64) as usize];
+        if m.seg != seg {
+            m.same = compute(&mut self.out);
+            m.seg.clear();
+            m.seg.push_str(seg);
+            if !m.same {
+                m.form.clear();
+                m.form.push_str(&self.out);
+            }
+            return m.same;
+        }
+        if !m.same {
+            self.out.clear();
+            self.out.push_str(&m.form);
+        }
+        m.same
+    }
+}
+
 /// Folds characters of `text` from `*pos` into `buf` until a whitespace
 /// character (included) or the end of `text`, leaving `*pos` after it.
 /// `limit` caps how far into `text` it reads.
@@ -101,14 +165,14 @@ pub(crate) struct Folder<'a> {
     pub limit: usize,
     pub cfg: &'a Config,
     /// Scratch for segments that NFKC changes.
-    pub nfkc: &'a mut String,
+    pub nfkc: &'a mut Nfkc,
     /// An invisible character (or a dropped decoration) waits for the next
     /// character to attach to.
     pending: u32,
 }
 
 impl<'a> Folder<'a> {
-    pub fn new(text: &'a str, limit: usize, cfg: &'a Config, nfkc: &'a mut String) -> Self {
+    pub fn new(text: &'a str, limit: usize, cfg: &'a Config, nfkc: &'a mut Nfkc) -> Self {
         Folder {
             text,
             limit,
@@ -198,17 +262,17 @@ impl<'a> Folder<'a> {
             } else {
                 0
             };
-            let mut out = std::mem::take(self.nfkc);
+            let mut out = std::mem::take(&mut self.nfkc.out);
             out.clear();
             tables::push_nfkc(c, &mut out);
             for ch in out.chars() {
                 self.push(buf, &info(ch), s, e, compat);
             }
-            *self.nfkc = out;
+            self.nfkc.out = out;
             return;
         }
         let seg = &self.text[start..end];
-        if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
+        if self.nfkc.form(seg) {
             for (off, ch) in seg.char_indices() {
                 let o = s + off as u32;
                 self.push(buf, &info(ch), o, o + ch.len_utf8() as u32, 0);
@@ -220,13 +284,11 @@ impl<'a> Folder<'a> {
         } else {
             0
         };
-        let mut out = std::mem::take(self.nfkc);
-        out.clear();
-        out.extend(seg.nfkc());
+        let out = std::mem::take(&mut self.nfkc.out);
         for ch in out.chars() {
             self.push(buf, &info(ch), s, e, compat);
         }
-        *self.nfkc = out;
+        self.nfkc.out = out;
     }
 
     #[inline]

@@ -54,7 +54,7 @@ pub use token::{Case, Disguises, Script, Sep, Token, TokenKind};
 
 use align::Alignment;
 use emit::{Emitter, LIMIT};
-use fold::{FChar, Folder};
+use fold::{FChar, Folder, Nfkc};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -389,7 +389,7 @@ impl Normalizer {
 #[derive(Clone, Debug, Default)]
 struct Scratch {
     buf: Vec<FChar>,
-    nfkc: String,
+    nfkc: Nfkc,
     spans: word::Spans,
 }
 
