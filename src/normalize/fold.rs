@@ -26,6 +26,10 @@ pub(crate) mod flag {
     pub const ARABIC: u32 = 1 << 5;
     pub const LEET: u32 = 1 << 6;
     pub const HOMOGLYPH: u32 = 1 << 7;
+    // `UPPER` and `LOWER` are the bits of `tables::UPPER` and `LOWER`.
+    const _: () = assert!(
+        UPPER == super::super::tables::UPPER as u32 && LOWER == super::super::tables::LOWER as u32
+    );
     /// A token boundary (camel case) comes before this character.
     pub const SPLIT: u32 = 1 << 8;
     /// Part of a word but not written (an apostrophe between letters).
@@ -203,9 +207,8 @@ impl<'a> Folder<'a> {
             if b < 0x80 && bytes.get(start + 1).map_or(true, |&n| n < 0x80) {
                 // A lone ASCII character is its own NFKC segment.
                 *pos = start + 1;
-                let inf = info(b as char);
-                self.push(buf, &inf, start as u32, start as u32 + 1, 0);
-                if matches!(inf.class, Class::Space | Class::Newline) {
+                let class = self.push_ascii(buf, b, start as u32);
+                if matches!(class, Class::Space | Class::Newline) {
                     break;
                 }
                 continue;
@@ -289,6 +292,29 @@ impl<'a> Folder<'a> {
             self.push(buf, &info(ch), s, e, compat);
         }
         self.nfkc.out = out;
+    }
+
+    /// `push` for an ASCII character: no mark, no fold, no look-alike, a
+    /// boundary; only the controls are invisible.
+    #[inline(always)]
+    fn push_ascii(&mut self, buf: &mut Vec<FChar>, b: u8, src: u32) -> Class {
+        let inf = info(b as char);
+        if inf.class == Class::Invisible {
+            self.pending |= flag::INVIS_BEFORE;
+            return inf.class;
+        }
+        // `tables::UPPER` and `LOWER` are `flag::UPPER` and `LOWER`.
+        let case = u32::from(inf.flags & (tables::UPPER | tables::LOWER));
+        buf.push(FChar {
+            c: inf.fold,
+            src,
+            end: src + 1,
+            flags: self.pending | flag::script(inf.script) | case,
+            conf: 0,
+            class: inf.class,
+        });
+        self.pending = 0;
+        inf.class
     }
 
     #[inline]
