@@ -317,7 +317,7 @@ impl<'a> Folder<'a> {
         inf.class
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, buf: &mut Vec<FChar>, inf: &Info, src: u32, end: u32, extra: u32) {
         let cfg = self.cfg;
         match inf.class {
