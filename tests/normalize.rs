@@ -70,6 +70,29 @@ fn nfkc_folds_compatibility_forms() {
     );
 }
 
+#[test]
+fn phrase_ligatures_stay_symbols() {
+    // NFKC would make `ﷺ` four words and `ﷻ` two: kept as symbols (no
+    // token), like `﷽`, which has no decomposition at all.
+    for s in ["\u{FDFA}", "\u{FDFB}", "\u{FDFD}", "\u{FDFA}\u{301}\u{64E}"] {
+        let n = norm(s);
+        assert_eq!(n.text(), "", "{s:?}");
+        assert!(n.tokens().is_empty(), "{s:?}");
+    }
+    let n = norm("Muhammad \u{FDFA} said");
+    assert_eq!(n.text(), "muhamad said");
+    assert_eq!(n.tokens()[1].sep, Sep::Space);
+    // Ordinary expanders still fold: one word each.
+    assert_eq!(norm("\u{FDF2}").text(), "الله");
+    assert_eq!(
+        norm("ﬁdayeen ＴＴＰ ﻻ ㌖").text(),
+        "fidayen tp لا キロメートル"
+    );
+    assert!(norm("\u{FDF2}").tokens()[0]
+        .disguises
+        .contains(Disguises::COMPATIBILITY));
+}
+
 // ---- 2. invisible characters --------------------------------------------
 
 #[test]

@@ -210,7 +210,9 @@ impl<'a> Emitter<'a> {
     }
 
     fn open(&mut self, kind: TokenKind, sep: Sep, src: u32, sigil: Option<&FChar>) {
-        self.close();
+        if self.cur.is_some() {
+            self.close();
+        }
         if self.text.len() >= LIMIT {
             self.full = true;
         }

@@ -26,6 +26,10 @@ pub(crate) mod flag {
     pub const ARABIC: u32 = 1 << 5;
     pub const LEET: u32 = 1 << 6;
     pub const HOMOGLYPH: u32 = 1 << 7;
+    // `UPPER` and `LOWER` are the bits of `tables::UPPER` and `LOWER`.
+    const _: () = assert!(
+        UPPER == super::super::tables::UPPER as u32 && LOWER == super::super::tables::LOWER as u32
+    );
     /// A token boundary (camel case) comes before this character.
     pub const SPLIT: u32 = 1 << 8;
     /// Part of a word but not written (an apostrophe between letters).
@@ -93,6 +97,70 @@ impl FChar {
     }
 }
 
+/// NFKC of segments of several characters (a letter and its marks), with
+/// a small memo kept from one call to the next: running unicode-
+/// normalization's iterators costs several hundred instructions a
+/// character, and text with diacritics, or Zalgo, repeats its segments.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Nfkc {
+    /// The form of the last segment asked for, when NFKC changes it.
+    out: String,
+    memo: Vec<Memo>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Memo {
+    seg: String,
+    /// NFKC leaves `seg` as it is (quick check `Yes`).
+    same: bool,
+    form: String,
+}
+
+impl Nfkc {
+    const SLOTS: usize = 64;
+    /// Longer segments are normalized every time (a mark storm is one).
+    const MAX_SEG: usize = 32;
+
+    /// True if NFKC leaves `seg` alone (quick check `Yes`); otherwise its
+    /// NFKC form is left in `self.out`.
+    fn form(&mut self, seg: &str) -> bool {
+        let compute = |out: &mut String| {
+            if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
+                return true;
+            }
+            out.clear();
+            out.extend(seg.nfkc());
+            false
+        };
+        if seg.len() > Self::MAX_SEG {
+            return compute(&mut self.out);
+        }
+        if self.memo.is_empty() {
+            self.memo.resize(Self::SLOTS, Memo::default());
+        }
+        // FNV-1a over the bytes picks the slot.
+        let h = seg.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        let m = &mut self.memo[(h % Self::SLOTS as u64) as usize];
+        if m.seg != seg {
+            m.same = compute(&mut self.out);
+            m.seg.clear();
+            m.seg.push_str(seg);
+            if !m.same {
+                m.form.clear();
+                m.form.push_str(&self.out);
+            }
+            return m.same;
+        }
+        if !m.same {
+            self.out.clear();
+            self.out.push_str(&m.form);
+        }
+        m.same
+    }
+}
+
 /// Folds characters of `text` from `*pos` into `buf` until a whitespace
 /// character (included) or the end of `text`, leaving `*pos` after it.
 /// `limit` caps how far into `text` it reads.
@@ -101,14 +169,14 @@ pub(crate) struct Folder<'a> {
     pub limit: usize,
     pub cfg: &'a Config,
     /// Scratch for segments that NFKC changes.
-    pub nfkc: &'a mut String,
+    pub nfkc: &'a mut Nfkc,
     /// An invisible character (or a dropped decoration) waits for the next
     /// character to attach to.
     pending: u32,
 }
 
 impl<'a> Folder<'a> {
-    pub fn new(text: &'a str, limit: usize, cfg: &'a Config, nfkc: &'a mut String) -> Self {
+    pub fn new(text: &'a str, limit: usize, cfg: &'a Config, nfkc: &'a mut Nfkc) -> Self {
         Folder {
             text,
             limit,
@@ -139,9 +207,8 @@ impl<'a> Folder<'a> {
             if b < 0x80 && bytes.get(start + 1).map_or(true, |&n| n < 0x80) {
                 // A lone ASCII character is its own NFKC segment.
                 *pos = start + 1;
-                let inf = info(b as char);
-                self.push(buf, &inf, start as u32, start as u32 + 1, 0);
-                if matches!(inf.class, Class::Space | Class::Newline) {
+                let class = self.push_ascii(buf, b, start as u32);
+                if matches!(class, Class::Space | Class::Newline) {
                     break;
                 }
                 continue;
@@ -180,8 +247,35 @@ impl<'a> Folder<'a> {
             self.push(buf, &ci, s, e, 0);
             return;
         }
+        if ci.has(tables::KEEP) {
+            // A phrase ligature is kept whole (see `tables::is_phrase`);
+            // what follows it in the segment is read on its own.
+            let next = start + c.len_utf8();
+            self.push(buf, &ci, s, next as u32, 0);
+            if let Some(d) = self.text[next..end].chars().next() {
+                let more = next + d.len_utf8() < end;
+                self.segment(buf, d, next, end, more);
+            }
+            return;
+        }
+        if !multi {
+            // One character NFKC changes: its form is cached.
+            let compat = if ci.has(tables::COMPAT) {
+                flag::COMPAT
+            } else {
+                0
+            };
+            let mut out = std::mem::take(&mut self.nfkc.out);
+            out.clear();
+            tables::push_nfkc(c, &mut out);
+            for ch in out.chars() {
+                self.push(buf, &info(ch), s, e, compat);
+            }
+            self.nfkc.out = out;
+            return;
+        }
         let seg = &self.text[start..end];
-        if is_nfkc_quick(seg.chars()) == IsNormalized::Yes {
+        if self.nfkc.form(seg) {
             for (off, ch) in seg.char_indices() {
                 let o = s + off as u32;
                 self.push(buf, &info(ch), o, o + ch.len_utf8() as u32, 0);
@@ -193,16 +287,37 @@ impl<'a> Folder<'a> {
         } else {
             0
         };
-        let mut out = std::mem::take(self.nfkc);
-        out.clear();
-        out.extend(seg.nfkc());
+        let out = std::mem::take(&mut self.nfkc.out);
         for ch in out.chars() {
             self.push(buf, &info(ch), s, e, compat);
         }
-        *self.nfkc = out;
+        self.nfkc.out = out;
     }
 
-    #[inline]
+    /// `push` for an ASCII character: no mark, no fold, no look-alike, a
+    /// boundary; only the controls are invisible.
+    #[inline(always)]
+    fn push_ascii(&mut self, buf: &mut Vec<FChar>, b: u8, src: u32) -> Class {
+        let inf = info(b as char);
+        if inf.class == Class::Invisible {
+            self.pending |= flag::INVIS_BEFORE;
+            return inf.class;
+        }
+        // `tables::UPPER` and `LOWER` are `flag::UPPER` and `LOWER`.
+        let case = u32::from(inf.flags & (tables::UPPER | tables::LOWER));
+        buf.push(FChar {
+            c: inf.fold,
+            src,
+            end: src + 1,
+            flags: self.pending | flag::script(inf.script) | case,
+            conf: 0,
+            class: inf.class,
+        });
+        self.pending = 0;
+        inf.class
+    }
+
+    #[inline(always)]
     fn push(&mut self, buf: &mut Vec<FChar>, inf: &Info, src: u32, end: u32, extra: u32) {
         let cfg = self.cfg;
         match inf.class {

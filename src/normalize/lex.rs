@@ -123,8 +123,7 @@ fn consume(buf: &mut [FChar], start: usize, piece: TokenKind, cfg: &Config) -> u
     let n = buf.len();
     let mut j = start;
     while j < n {
-        let f = buf[j];
-        match f.class {
+        match buf[j].class {
             Class::Letter | Class::Digit | Class::Mark => {
                 j += 1;
                 continue;
@@ -132,23 +131,30 @@ fn consume(buf: &mut [FChar], start: usize, piece: TokenKind, cfg: &Config) -> u
             Class::Punct => {}
             _ => break,
         }
-        let c = f.c;
-        let prev = (j > start).then(|| buf[j - 1]);
-        let next = buf.get(j + 1).copied();
+        let c = buf[j].c;
+        // Only these can belong inside a word; anything else ends it.
+        if !(matches!(c, '.' | ',' | ':' | '/' | '-' | '_')
+            || is_apostrophe(c)
+            || is_leet_symbol(c))
+        {
+            break;
+        }
+        let prev = (j > start).then(|| buf[j - 1].class);
+        let next = buf.get(j + 1).map(|x| x.class);
         if is_apostrophe(c)
-            && prev.is_some_and(|p| matches!(p.class, Class::Letter | Class::Mark))
-            && next.is_some_and(|x| x.is_letter())
+            && prev.is_some_and(|p| matches!(p, Class::Letter | Class::Mark))
+            && next == Some(Class::Letter)
         {
             buf[j].flags |= flag::SKIP;
         } else if matches!(c, '.' | ',' | ':' | '/' | '-')
-            && prev.is_some_and(|p| p.is_digit())
-            && next.is_some_and(|x| x.is_digit())
+            && prev == Some(Class::Digit)
+            && next == Some(Class::Digit)
         {
             buf[j].flags |= flag::NUMPUNCT;
         } else if piece != TokenKind::Word
             && (c == '_' || (piece == TokenKind::Handle && c == '.'))
             && prev.is_some()
-            && next.is_some_and(|x| x.is_word())
+            && matches!(next, Some(Class::Letter | Class::Digit))
         {
             buf[j].flags |= if cfg.split_glued_words {
                 flag::JOINT

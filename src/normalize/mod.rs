@@ -5,7 +5,11 @@
 //! meet in one key space. It undoes, in order:
 //!
 //! 1. Unicode compatibility forms (NFKC: `ＴＴＰ`, `𝐓𝐓𝐏`, `Ⓣ`, `ﬁ`, Arabic
-//!    presentation forms `ﻝﺵﮎﺭ`), with a quick-check fast path;
+//!    presentation forms `ﻝﺵﮎﺭ`), with a quick-check fast path. Not
+//!    expanded: the two ligatures whose NFKC form is a whole formula of
+//!    several words (U+FDFA `ﷺ`, U+FDFB `ﷻ`; three bytes would become four
+//!    tokens or more). They are kept as symbols; every other expansion is
+//!    one word of at most six characters;
 //! 2. invisible characters (zero-width, joiners, bidi controls, soft hyphen,
 //!    BOM, variation selectors, tags);
 //! 3. case (full Unicode lowercase) and diacritics on Latin letters
@@ -50,14 +54,14 @@ pub use token::{Case, Disguises, Script, Sep, Token, TokenKind};
 
 use align::Alignment;
 use emit::{Emitter, LIMIT};
-use fold::{FChar, Folder};
+use fold::{FChar, Folder, Nfkc};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Version of the canonical form. Bump it whenever `normalize` can produce a
 /// different output for the same input: compiled lexicons record it and are
 /// rejected when it changes.
-pub const NORMALIZER_VERSION: u32 = 3;
+pub const NORMALIZER_VERSION: u32 = 4;
 
 /// Which folding steps a [`Normalizer`] applies. All on by default.
 ///
@@ -385,7 +389,7 @@ impl Normalizer {
 #[derive(Clone, Debug, Default)]
 struct Scratch {
     buf: Vec<FChar>,
-    nfkc: String,
+    nfkc: Nfkc,
     spans: word::Spans,
 }
 

@@ -75,24 +75,40 @@ fn ch<S: Src + ?Sized>(buf: &S, i: usize) -> char {
 /// Valid while the characters at and after the next start asked for are
 /// unchanged: the lexer asks in increasing order and only rewrites
 /// characters of pieces it has already passed.
+///
+/// A scan stops once it is past what the start asked for can use (a
+/// scheme, local part or domain that long is none), and a later start
+/// inside the run resumes it: a single question about a long run (the
+/// fast path's) reads a few hundred characters, not the whole run.
 #[derive(Default)]
 pub(crate) struct UrlCache {
-    /// `[start, end)` of the last run of scheme characters scanned.
-    scheme: (usize, usize),
-    /// `[start, end)` of the last run of local-part characters scanned.
-    local: (usize, usize),
+    /// The last run of scheme characters scanned.
+    scheme: Run,
+    /// The last run of local-part characters scanned.
+    local: Run,
     /// The last chain of domain labels scanned.
     domain: Chain,
 }
 
-/// Labels `a.b.c` scanned from `from`: they end at `end`, the last one
-/// starts at `last`, and `tld` tells whether it is a known TLD.
+/// `[start, end)` scanned of a run of characters of one class; `done`:
+/// the run ends at `end`.
+#[derive(Default)]
+struct Run {
+    start: usize,
+    end: usize,
+    done: bool,
+}
+
+/// Labels `a.b.c` scanned from `from` up to `end`, the last one so far
+/// starting at `last`. Once `done` (the chain ends at `end`), `tld` tells
+/// whether the last label is a known TLD.
 #[derive(Default)]
 struct Chain {
     from: usize,
     end: usize,
     last: usize,
     tld: bool,
+    done: bool,
 }
 
 fn scheme_char(c: char) -> bool {
@@ -107,26 +123,34 @@ fn label_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '-')
 }
 
-/// The end of the run of `class` characters at `i`, from `cache` when `i`
-/// is inside the run it holds (a run ends at the same place from any of
-/// its characters).
+/// The end of the run of `class` characters at `i`, or a place at or past
+/// `enough` before it; from `cache` when `i` is inside the run it holds (a
+/// run ends at the same place from any of its characters).
 fn run_end<S: Src + ?Sized>(
     buf: &S,
     i: usize,
-    cache: &mut (usize, usize),
+    cache: &mut Run,
     class: fn(char) -> bool,
+    enough: usize,
 ) -> usize {
     if !class(ch(buf, i)) {
         return i;
     }
-    if (cache.0..cache.1).contains(&i) {
-        return cache.1;
+    if !(cache.start..cache.end).contains(&i) {
+        *cache = Run {
+            start: i,
+            end: i,
+            done: false,
+        };
     }
-    let mut j = i;
-    while class(ch(buf, j)) {
-        j += 1;
+    let mut j = cache.end;
+    if !cache.done {
+        while j < enough && class(ch(buf, j)) {
+            j += 1;
+        }
+        cache.done = j < enough;
+        cache.end = j;
     }
-    *cache = (i, j);
     j
 }
 
@@ -160,7 +184,8 @@ pub(crate) fn url_at_cached<S: Src + ?Sized>(
     let k = if j - i > MAX_SCHEME {
         j
     } else {
-        run_end(buf, j, &mut cache.scheme, scheme_char).min(i + MAX_SCHEME + 1)
+        let enough = i + MAX_SCHEME + 1;
+        run_end(buf, j, &mut cache.scheme, scheme_char, enough).min(enough)
     };
     if ch(buf, i).is_ascii_lowercase()
         && ch(buf, k) == ':'
@@ -177,7 +202,7 @@ pub(crate) fn url_at_cached<S: Src + ?Sized>(
         return (end > i + 4).then_some(end);
     }
     // local@domain (a local part is at most MAX_LOCAL + 1 characters long)
-    let k = run_end(buf, i, &mut cache.local, local_char);
+    let k = run_end(buf, i, &mut cache.local, local_char, i + MAX_LOCAL + 2);
     if k - i <= MAX_LOCAL + 1 && ch(buf, k) == '@' {
         return domain_end(buf, k + 1, &mut cache.domain);
     }
@@ -199,30 +224,43 @@ fn domain_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Chain) -> Option<u
         return None;
     }
     // A chain read from any of its label characters goes the same way to
-    // the same end, so a start inside the cached chain needs no scan.
+    // the same end, so a start inside the cached chain resumes it.
     if !(cache.from..cache.end).contains(&i) {
-        *cache = chain(buf, i);
+        *cache = Chain {
+            from: i,
+            end: i,
+            last: i,
+            tld: false,
+            done: false,
+        };
+    }
+    if !cache.done {
+        chain(buf, cache, i + MAX_DOMAIN + 1);
     }
     let c = &*cache;
     // Two labels or more: `i` is before the start of the last one.
-    (c.end - i <= MAX_DOMAIN && i < c.last && c.tld).then_some(c.end)
+    (c.done && c.end - i <= MAX_DOMAIN && i < c.last && c.tld).then_some(c.end)
 }
 
-/// Scans the chain of labels at `i` (a label character) to its end.
-fn chain<S: Src + ?Sized>(buf: &S, i: usize) -> Chain {
-    let mut j = i;
-    let mut last;
+/// Scans the chain of labels in `c` on, to its end or to `stop`.
+fn chain<S: Src + ?Sized>(buf: &S, c: &mut Chain, stop: usize) {
+    let mut j = c.end;
     loop {
-        last = j;
-        while label_char(ch(buf, j)) {
+        while j < stop && label_char(ch(buf, j)) {
             j += 1;
+        }
+        if j >= stop {
+            c.end = j;
+            return;
         }
         if ch(buf, j) == '.' && ch(buf, j + 1).is_ascii_alphanumeric() {
             j += 1;
+            c.last = j;
         } else {
             break;
         }
     }
+    let last = c.last;
     let mut tld = [0u8; 8];
     let len = j - last;
     let known = len <= tld.len() && {
@@ -231,12 +269,9 @@ fn chain<S: Src + ?Sized>(buf: &S, i: usize) -> Chain {
         }
         std::str::from_utf8(&tld[..len]).is_ok_and(|t| TLDS.binary_search(&t).is_ok())
     };
-    Chain {
-        from: i,
-        end: j,
-        last,
-        tld: known,
-    }
+    c.end = j;
+    c.tld = known;
+    c.done = true;
 }
 
 /// Extends a URL to the end of its run of URL characters, then gives back

@@ -40,6 +40,19 @@ pub(crate) fn emit(
     cfg: &Config,
     sc: &mut Spans,
 ) {
+    if let [f] = run {
+        if kind == TokenKind::Word && f.is_letter() {
+            // One letter (`T` of `T.T.P`): all the analysis can do to it is
+            // fold a look-alike.
+            if cfg.confusables && f.conf != 0 && !f.c.is_ascii() && f.script() != ARABIC {
+                f.c = f.conf as char;
+                f.set_script(LATIN);
+                f.flags |= flag::HOMOGLYPH;
+            }
+            em.single(Single::new(run, run[0].c, run[0].script()));
+            return;
+        }
+    }
     if run.is_empty() {
         return;
     }
@@ -127,20 +140,32 @@ fn emit_part(
 /// whole run (across the `_` of a hashtag) because the canonical text
 /// glues its pieces back together and must read the same way again.
 fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<digits::Group>) {
+    let symbol =
+        |f: &FChar| f.class == Class::Punct && !f.has(flag::SKIP | flag::NUMPUNCT | flag::JOINT);
+    // One pass says which of the steps below have anything to do: most
+    // runs are letters only, often ASCII ones.
     let (mut any, mut latin, mut all_conf) = (false, false, true);
-    for f in w.iter().filter(|f| f.is_letter() && f.script() != ARABIC) {
-        any = true;
-        if f.script() == LATIN {
-            latin = true;
-        } else if f.conf == 0 {
-            all_conf = false;
+    let (mut foldable, mut marks, mut digits, mut symbols) = (false, false, false, false);
+    for f in w.iter() {
+        match f.class {
+            Class::Letter if f.script() != ARABIC => {
+                any = true;
+                if f.script() == LATIN {
+                    latin = true;
+                } else if f.conf == 0 {
+                    all_conf = false;
+                }
+                foldable |= f.conf != 0 && !f.c.is_ascii();
+            }
+            Class::Mark => marks = true,
+            Class::Digit => digits = true,
+            Class::Punct => symbols |= symbol(f),
+            _ => {}
         }
     }
     // Latin-looking: a Latin letter, or every letter a Latin look-alike.
     let latin = any && (latin || (cfg.confusables && all_conf));
-    let symbol =
-        |f: &FChar| f.class == Class::Punct && !f.has(flag::SKIP | flag::NUMPUNCT | flag::JOINT);
-    if cfg.leetspeak && !latin && w.iter().any(symbol) {
+    if cfg.leetspeak && !latin && symbols {
         // Not letters here: the symbols separate words, read one by one.
         for f in w.iter_mut().filter(|f| symbol(f)) {
             f.flags |= flag::GAP;
@@ -156,7 +181,10 @@ fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<digits::Group>) {
         }
         return;
     }
-    if latin && cfg.confusables {
+    if !latin {
+        return;
+    }
+    if cfg.confusables && foldable {
         let mut folded = None;
         for k in 0..w.len() {
             let f = &mut w[k];
@@ -177,15 +205,19 @@ fn analyse(w: &mut [FChar], cfg: &Config, groups: &mut Vec<digits::Group>) {
             }
         }
     }
-    if latin {
+    if marks {
         skip_unwritten_marks(w);
     }
-    if cfg.leetspeak && latin {
-        for f in w.iter_mut().filter(|f| symbol(f)) {
-            let l = leet(f.c).unwrap_or(f.c);
-            to_letter(f, l);
+    if cfg.leetspeak {
+        if symbols {
+            for f in w.iter_mut().filter(|f| symbol(f)) {
+                let l = leet(f.c).unwrap_or(f.c);
+                to_letter(f, l);
+            }
         }
-        digits::leet_digits(w, groups, cfg.collapse_repeats);
+        if digits {
+            digits::leet_digits(w, groups, cfg.collapse_repeats);
+        }
     }
 }
 

@@ -331,6 +331,11 @@ pub(crate) fn number_word(digits: &[FChar], after: &[FChar], collapse: bool, sin
 
 /// Equal once runs of one letter are collapsed on both sides.
 fn same_collapsed(a: &[u8], b: &[u8]) -> bool {
+    // The first letter always survives: most words of the lists are told
+    // apart by it, without building the iterators.
+    if a.first() != b.first() {
+        return false;
+    }
     fn squeeze(s: &[u8]) -> impl Iterator<Item = u8> + '_ {
         let mut prev = None;
         s.iter()
