@@ -2,6 +2,39 @@
 
 use crate::{Normalized, Normalizer};
 
+/// A seeded xorshift: `rnd(n)` is below `n`.
+fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}
+
+/// Normalizes `s` with and without the fast path; panics unless the text,
+/// the tokens and every span (prefixes, suffixes, short and out-of-range
+/// ranges) agree. `what` names the case in a failure.
+fn same_both_ways(norm: &Normalizer, s: &str, what: &str) {
+    let (mut a, mut b) = (Normalized::default(), Normalized::default());
+    norm.run(s, &mut a, true);
+    norm.run(s, &mut b, false);
+    assert_eq!(a.text(), b.text(), "{s:?} {what}");
+    assert_eq!(a.tokens(), b.tokens(), "{s:?} {what}");
+    let len = a.text().len();
+    for i in 0..=len + 1 {
+        assert_eq!(a.source_span(0..i), b.source_span(0..i), "{s:?} 0..{i}");
+        assert_eq!(a.source_span(i..len), b.source_span(i..len), "{s:?} {i}..");
+        for k in 0..3 {
+            assert_eq!(
+                a.source_span(i..i + k),
+                b.source_span(i..i + k),
+                "{s:?} {i}+{k} {what}"
+            );
+        }
+    }
+}
+
 /// The fast path gives exactly what the general path gives: text,
 /// tokens and spans.
 #[test]
@@ -97,13 +130,7 @@ fn fast_path_changes_nothing() {
     let seps = [
         " ", "  ", "\n", ". ", ", ", "", "\u{200B}", " . ", "-", "\t", ".", "_",
     ];
-    let mut seed = 0x1234_5678_9abc_def1u64;
-    let mut rnd = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut rnd = xorshift(0x1234_5678_9abc_def1u64);
     let normalizers = [
         Normalizer::default(),
         Normalizer::builder()
@@ -122,18 +149,7 @@ fn fast_path_changes_nothing() {
                     s.extend(char::from_u32(base + rnd(0x300) as u32));
                 }
             }
-            let (mut a, mut b) = (Normalized::default(), Normalized::default());
-            norm.run(&s, &mut a, true);
-            norm.run(&s, &mut b, false);
-            assert_eq!(a.text(), b.text(), "{s:?}");
-            assert_eq!(a.tokens(), b.tokens(), "{s:?}");
-            for i in 0..=a.text().len() {
-                assert_eq!(a.source_span(0..i), b.source_span(0..i), "{s:?} 0..{i}");
-                assert_eq!(
-                    a.source_span(i..a.text().len()),
-                    b.source_span(i..b.text().len())
-                );
-            }
+            same_both_ways(&norm, &s, "");
         }
     }
 }
@@ -143,13 +159,7 @@ fn fast_path_changes_nothing() {
 #[test]
 fn long_folded_arabic_words() {
     let parts = ["کیا", "یہ", "پاکستان", "الأمطار", "شکریہ", "من"];
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    let mut rnd = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut rnd = xorshift(0x9e37_79b9_7f4a_7c15u64);
     for _ in 0..300 {
         let mut s = String::from("Hello WORLD ");
         for _ in 0..1 + rnd(3) {
@@ -159,18 +169,7 @@ fn long_folded_arabic_words() {
             s.push_str([" ", " Abc ", " yaar ", "  "][rnd(4)]);
         }
         let norm = Normalizer::default();
-        let (mut a, mut b) = (Normalized::default(), Normalized::default());
-        norm.run(&s, &mut a, true);
-        norm.run(&s, &mut b, false);
-        assert_eq!(a.text(), b.text(), "{s:?}");
-        assert_eq!(a.tokens(), b.tokens(), "{s:?}");
-        for i in 0..=a.text().len() {
-            assert_eq!(
-                a.source_span(i..i + 2),
-                b.source_span(i..i + 2),
-                "{s:?} {i}"
-            );
-        }
+        same_both_ways(&norm, &s, "");
     }
 }
 
@@ -213,13 +212,7 @@ fn handles_with_digits() {
     let befores = ["", "x ", "x", "#", "@", "hi  ", "ok. ", "طالبان "];
     let sigils = ["@", "#", ""];
     let afters = ["", " ", " bla", " @user_12", "  x", " طالبان"];
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut rnd = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
+    let mut rnd = xorshift(0x2545_f491_4f6c_dd1du64);
     for bits in 0..128u8 {
         let norm = Normalizer::builder()
             .options(NormalizerOptions::from_bits(bits).unwrap())
@@ -233,20 +226,7 @@ fn handles_with_digits() {
                 tails[rnd(tails.len())],
                 afters[rnd(afters.len())]
             );
-            let (mut a, mut b) = (Normalized::default(), Normalized::default());
-            norm.run(&s, &mut a, true);
-            norm.run(&s, &mut b, false);
-            assert_eq!(a.text(), b.text(), "{s:?} {bits}");
-            assert_eq!(a.tokens(), b.tokens(), "{s:?} {bits}");
-            for i in 0..=a.text().len() + 1 {
-                for k in 0..3 {
-                    assert_eq!(
-                        a.source_span(i..i + k),
-                        b.source_span(i..i + k),
-                        "{s:?} {i}"
-                    );
-                }
-            }
+            same_both_ways(&norm, &s, &format!("options {bits}"));
         }
     }
 }
