@@ -194,10 +194,10 @@ impl Lexicon {
     /// The first scan with a lexicon also builds its search tables: the
     /// text prefixes keys can begin with (so most tokens are skipped
     /// without touching the fst) and the top of the fst decoded into flat
-    /// arrays (at most 32,768 transitions, under 1 MiB). A one-time cost of
-    /// a few milliseconds for 10,000 entries and tens of milliseconds for
-    /// 100,000 (`cargo bench --bench scan` prints it), shared by every
-    /// clone and thread.
+    /// arrays (at most 32,768 transitions, 2 MiB at the very worst). A
+    /// one-time cost of a few milliseconds for 10,000 entries and about
+    /// 24 ms for 100,000 (`cargo bench --bench scan` prints it), shared by
+    /// every clone and thread.
     ///
     /// # Errors
     ///
