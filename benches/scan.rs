@@ -34,22 +34,24 @@
 //! prefix set was tried and made no measurable difference.
 //!
 //! The top of the fst decoded into flat arrays (`lexicon/trie.rs`, up to
-//! 32,768 transitions; 2026-11-24, same callgrind setup, one-time builds
-//! left out): 481 M before, 439 M after (-8.7%). Half of it was the root
-//! decoded by `Fst::root()` at every start token, the rest `Node::new` and
-//! `find_input` for the upper levels. Laid out depth first (D1 misses on a
-//! term-dense text 3.4 M -> 1.5 M) and with the step inlined: 422 M. The
-//! normalizer is now 63%, the search 33% (about 250 instructions per
-//! token; 19% of tokens pass the start filter and take 5.8 steps each).
+//! 32,768 transitions), laid out depth first (D1 misses on a term-dense
+//! text 3.4 M -> 1.5 M), the step inlined, a state walking its token in
+//! place, the prefix read as one 8-byte load. Measured with
+//! `examples/profile_scan.rs` (its doc gives the callgrind command; the
+//! same 1 MiB corpus and lexicon scanned four times, one-time builds left
+//! out), 044d384 against 2026-11-25's main: 486.6 M instructions in all
+//! before, 349.3 M after; `scan::find` 196.5 M -> 97.0 M, the normalizer
+//! 267.4 M -> 229.6 M (its own work, same day). The normalizer is now 66%,
+//! the search 28%: about 170 instructions per token, where 19% of tokens
+//! pass the start filter and take 5.8 steps each.
 
 #[path = "common/corpus.rs"]
 mod corpus;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use vigil::{Category, Detector, Entry, Lexicon, LexiconBuilder, Normalizer, Rule, Severity};
+use vigil::{Detector, Lexicon};
 
 const RUNS: usize = 5;
 
@@ -70,39 +72,6 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
-/// The embedded lexicon's entries plus synthetic terms, `n` entries in all.
-fn lexicon_entries(n: usize, seed: u64) -> Vec<Entry> {
-    let normalizer = Normalizer::default();
-    let key = |t: &str| normalizer.normalize(t).text().to_string();
-    let mut entries: Vec<Entry> = Lexicon::embedded().iter().map(|e| e.to_entry()).collect();
-    let mut seen: HashSet<String> = entries.iter().map(|e| key(&e.term)).collect();
-    let mut extra = corpus::synthetic_terms(seed, n * 2).into_iter();
-    while entries.len() < n {
-        let Some(term) = extra.next() else { break };
-        if !seen.insert(key(&term)) {
-            continue;
-        }
-        entries.push(Entry {
-            term,
-            group: Some("synthetic".into()),
-            category: Category::Org,
-            lang: "en".into(),
-            severity: Severity::High,
-            rule: Rule::Any,
-            source: "benches/common/corpus.rs".into(),
-        });
-    }
-    entries
-}
-
-fn build(entries: &[Entry]) -> Lexicon {
-    let mut b = LexiconBuilder::new();
-    for e in entries {
-        b.add(e.clone()).expect("valid entry");
-    }
-    b.build().expect("lexicon builds")
-}
-
 fn main() {
     let mb: usize = std::env::var("VIGIL_BENCH_MB")
         .ok()
@@ -119,8 +88,8 @@ fn main() {
         rayon::current_num_threads()
     );
 
-    let entries = lexicon_entries(10_000, 7);
-    let lexicon = build(&entries);
+    let entries = corpus::lexicon_entries(10_000, 7);
+    let lexicon = corpus::build_lexicon(&entries);
     let detector = Detector::builder().lexicon(lexicon).build().unwrap();
 
     let single = time(RUNS, || {
@@ -174,9 +143,9 @@ fn main() {
         single.as_secs_f64() / batch.as_secs_f64()
     );
 
-    let big = lexicon_entries(100_000, 11);
-    let build_time = time(3, || build(&big).len());
-    let compiled = build(&big).to_bytes();
+    let big = corpus::lexicon_entries(100_000, 11);
+    let build_time = time(3, || corpus::build_lexicon(&big).len());
+    let compiled = corpus::build_lexicon(&big).to_bytes();
     let load_time = time(RUNS, || Lexicon::from_bytes(&compiled).unwrap().len());
     let shared: std::sync::Arc<[u8]> = compiled.clone().into();
     let load_shared = time(RUNS, || Lexicon::from_shared(shared.clone()).unwrap().len());

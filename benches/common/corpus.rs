@@ -7,6 +7,9 @@
 mod rng;
 pub use rng::Rng;
 
+use std::collections::HashSet;
+use vigil::{Category, Entry, Lexicon, LexiconBuilder, Normalizer, Rule, Severity};
+
 const EN: &[&str] = &[
     "the",
     "match",
@@ -265,4 +268,38 @@ pub fn synthetic_terms(seed: u64, n: usize) -> Vec<String> {
         out.push(term);
     }
     out
+}
+
+/// The embedded lexicon's entries plus synthetic terms, `n` entries in all.
+pub fn lexicon_entries(n: usize, seed: u64) -> Vec<Entry> {
+    let normalizer = Normalizer::default();
+    let key = |t: &str| normalizer.normalize(t).text().to_string();
+    let mut entries: Vec<Entry> = Lexicon::embedded().iter().map(|e| e.to_entry()).collect();
+    let mut seen: HashSet<String> = entries.iter().map(|e| key(&e.term)).collect();
+    let mut extra = synthetic_terms(seed, n * 2).into_iter();
+    while entries.len() < n {
+        let Some(term) = extra.next() else { break };
+        if !seen.insert(key(&term)) {
+            continue;
+        }
+        entries.push(Entry {
+            term,
+            group: Some("synthetic".into()),
+            category: Category::Org,
+            lang: "en".into(),
+            severity: Severity::High,
+            rule: Rule::Any,
+            source: "benches/common/corpus.rs".into(),
+        });
+    }
+    entries
+}
+
+/// A lexicon of `entries` (the benches' own, known valid).
+pub fn build_lexicon(entries: &[Entry]) -> Lexicon {
+    let mut b = LexiconBuilder::new();
+    for e in entries {
+        b.add(e.clone()).expect("valid entry");
+    }
+    b.build().expect("lexicon builds")
 }
