@@ -104,23 +104,28 @@ pub(crate) fn info(c: char) -> Info {
 /// (decompositions, property searches) costs about a thousand instructions
 /// a character; a touched page costs 3 KiB.
 fn paged(c: char) -> Info {
-    const PAGES: usize = 0x20000 >> 8;
     #[allow(clippy::declare_interior_mutable_const)]
-    const EMPTY: OnceLock<Vec<Info>> = OnceLock::new();
-    static TABLE: [OnceLock<Vec<Info>>; PAGES] = [EMPTY; PAGES];
-    let cp = c as u32;
-    let Some(page) = TABLE.get((cp >> 8) as usize) else {
-        return compute(c);
-    };
-    let page = page.get_or_init(|| {
+    const EMPTY: OnceLock<Box<[Info]>> = OnceLock::new();
+    static TABLE: Pages<Info> = [EMPTY; PAGES];
+    page_entry(&TABLE, c as u32, |cp| {
+        char::from_u32(cp).map_or(ASCII[0], compute)
+    })
+    .copied()
+    .unwrap_or_else(|| compute(c))
+}
+
+/// Planes 0 and 1, in pages of 256 code points.
+const PAGES: usize = 0x20000 >> 8;
+type Pages<T> = [OnceLock<Box<[T]>>; PAGES];
+
+/// The entry for `cp` in `pages`, its whole page filled by `fill` on first
+/// use; `None` above plane 1.
+fn page_entry<T>(pages: &'static Pages<T>, cp: u32, fill: impl Fn(u32) -> T) -> Option<&'static T> {
+    let page = pages.get((cp >> 8) as usize)?.get_or_init(|| {
         let base = cp & !0xFF;
-        (base..base + 0x100)
-            .map(|cp| char::from_u32(cp).map_or(ASCII[0], compute))
-            .collect()
+        (base..base + 0x100).map(fill).collect()
     });
     page.get((cp & 0xFF) as usize)
-        .copied()
-        .unwrap_or_else(|| compute(c))
 }
 
 /// Appends the NFKC form of `c` alone to `out`. In planes 0 and 1 the
@@ -128,28 +133,17 @@ fn paged(c: char) -> Info {
 /// and kept (an empty string for characters NFKC leaves alone), since the
 /// normalizer's iterators cost some hundreds of instructions a character.
 pub(crate) fn push_nfkc(c: char, out: &mut String) {
-    const PAGES: usize = 0x20000 >> 8;
     #[allow(clippy::declare_interior_mutable_const)]
     const EMPTY: OnceLock<Box<[Box<str>]>> = OnceLock::new();
-    static TABLE: [OnceLock<Box<[Box<str>]>>; PAGES] = [EMPTY; PAGES];
+    static TABLE: Pages<Box<str>> = [EMPTY; PAGES];
     let nfkc = |c: char| std::iter::once(c).nfkc();
-    let cp = c as u32;
-    let Some(page) = TABLE.get((cp >> 8) as usize) else {
-        out.extend(nfkc(c));
-        return;
-    };
-    let page = page.get_or_init(|| {
-        let base = cp & !0xFF;
-        (base..base + 0x100)
-            .map(|cp| match char::from_u32(cp) {
-                Some(c) if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes => {
-                    nfkc(c).collect::<String>().into_boxed_str()
-                }
-                _ => Box::default(),
-            })
-            .collect()
+    let form = page_entry(&TABLE, c as u32, |cp| match char::from_u32(cp) {
+        Some(c) if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes => {
+            nfkc(c).collect::<String>().into_boxed_str()
+        }
+        _ => Box::default(),
     });
-    match page.get((cp & 0xFF) as usize) {
+    match form {
         Some(s) if !s.is_empty() => out.push_str(s),
         _ => out.extend(nfkc(c)),
     }
