@@ -260,18 +260,9 @@ impl<'a> Folder<'a> {
         }
         if !multi {
             // One character NFKC changes: its form is cached.
-            let compat = if ci.has(tables::COMPAT) {
-                flag::COMPAT
-            } else {
-                0
-            };
-            let mut out = std::mem::take(&mut self.nfkc.out);
-            out.clear();
-            tables::push_nfkc(c, &mut out);
-            for ch in out.chars() {
-                self.push(buf, &info(ch), s, e, compat);
-            }
-            self.nfkc.out = out;
+            self.nfkc.out.clear();
+            tables::push_nfkc(c, &mut self.nfkc.out);
+            self.push_form(buf, s, e, ci.has(tables::COMPAT));
             return;
         }
         let seg = &self.text[start..end];
@@ -282,14 +273,17 @@ impl<'a> Folder<'a> {
             }
             return;
         }
-        let compat = if seg.chars().any(|ch| info(ch).has(tables::COMPAT)) {
-            flag::COMPAT
-        } else {
-            0
-        };
+        let compat = seg.chars().any(|ch| info(ch).has(tables::COMPAT));
+        self.push_form(buf, s, e, compat);
+    }
+
+    /// Pushes the NFKC form left in `self.nfkc.out`, every character from
+    /// the whole segment `s..e`, marked as a compatibility fold if `compat`.
+    fn push_form(&mut self, buf: &mut Vec<FChar>, s: u32, e: u32, compat: bool) {
+        let extra = if compat { flag::COMPAT } else { 0 };
         let out = std::mem::take(&mut self.nfkc.out);
         for ch in out.chars() {
-            self.push(buf, &info(ch), s, e, compat);
+            self.push(buf, &info(ch), s, e, extra);
         }
         self.nfkc.out = out;
     }
