@@ -416,7 +416,9 @@ impl std::fmt::Debug for ScratchCell {
 ///
 /// Memory: the canonical text, 20 bytes per token, and 16 bytes per
 /// alignment segment (one per run of characters that map one to one; a
-/// plain ASCII sentence is a single segment).
+/// plain ASCII sentence is a single segment), plus scratch kept for reuse:
+/// the general path's character buffer (dropped above 64K entries) and a
+/// memo of at most 64 NFKC forms of segments up to 32 bytes.
 ///
 /// # Example
 ///
