@@ -185,13 +185,20 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
     }
 }
 
-/// True if from `j` to the next whitespace everything is printable ASCII,
-/// so the byte-level URL reading equals the general one.
-fn plain_ascii_until_space(bytes: &[u8], j: usize) -> bool {
-    bytes[j.min(bytes.len())..]
+/// What lies from `j` to the next whitespace: `None` if anything but
+/// printable ASCII (the byte-level URL reading would not equal the general
+/// one), else whether a `.` `:` or `@` is there, without which no URL or
+/// e-mail address can be (see `url::url_at`).
+fn url_marks_until_space(bytes: &[u8], j: usize) -> Option<bool> {
+    let (mut plain, mut marks) = (true, false);
+    for &b in bytes[j.min(bytes.len())..]
         .iter()
         .take_while(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        .all(|&b| (0x21..0x7F).contains(&b))
+    {
+        plain &= (0x21..0x7F).contains(&b);
+        marks |= matches!(b, b'.' | b':' | b'@');
+    }
+    plain.then_some(marks)
 }
 
 /// True if what follows an alphanumeric run ending at `j` may make it the
@@ -231,8 +238,10 @@ fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) ->
     ) {
         return None;
     }
-    if !plain_ascii_until_space(bytes, j) {
-        return Some(pos);
+    match url_marks_until_space(bytes, j) {
+        None => return Some(pos),
+        Some(false) => return None,
+        Some(true) => {}
     }
     let end = url_at(bytes, pos)?;
     let u = bytes.get(pos..end)?;
