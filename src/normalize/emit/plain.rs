@@ -197,24 +197,44 @@ impl Emitter<'_> {
         Some(sep)
     }
 
-    /// Writes ASCII letters `seg` from original offset `src`, lowercased,
-    /// each run of one letter collapsed; REPEAT if one ran three or more.
-    fn write_collapsed(&mut self, src: u32, seg: &[u8]) -> Disguises {
+    /// Collapses each run of one letter (ignoring case) in `word`, ASCII
+    /// letters at original offset `src` in the batch: letters that do not
+    /// repeat stay in it, a run is copied up to its first letter, which is
+    /// mapped to the whole run. REPEAT if a run has three letters or more.
+    /// `capitals`: the batch may still hold capitals after a run.
+    fn collapse_in_batch(
+        &mut self,
+        b: &mut Batch,
+        src: u32,
+        word: &[u8],
+        capitals: bool,
+    ) -> Disguises {
         let mut d = Disguises::NONE;
-        let mut i = 0;
-        while let Some(&c) = seg.get(i) {
-            let c = c.to_ascii_lowercase();
-            let mut j = i + 1;
-            while seg.get(j).is_some_and(|b| b.to_ascii_lowercase() == c) {
+        let mut k = 1;
+        while let Some(&c) = word.get(k) {
+            let c = c | 0x20;
+            if word[k - 1] | 0x20 != c {
+                k += 1;
+                continue;
+            }
+            // A run from `k - 1` to `j`.
+            let mut j = k + 1;
+            while word.get(j).is_some_and(|&x| x | 0x20 == c) {
                 j += 1;
             }
-            self.text.push(c as char);
-            let at = src + i as u32;
-            self.align.map(1, at, at + (j - i) as u32);
-            if j - i >= 3 {
+            let (at, to) = (src + k as u32 - 1, src + j as u32);
+            self.batch_copy(b, at + 1);
+            if at > b.mapped {
+                self.align.map(at - b.mapped, b.mapped, at);
+            }
+            self.align.map(1, at, to);
+            b.mapped = to;
+            b.from = to;
+            b.upper = capitals;
+            if j - k >= 2 {
                 d = Disguises::REPEAT;
             }
-            i = j;
+            k = j + 1;
         }
         d
     }
@@ -284,34 +304,7 @@ impl Emitter<'_> {
         // canonical stretch is lowercase, so this is always right).
         let capitals = upper > 0;
         b.upper |= capitals;
-        let mut d = Disguises::NONE;
-        let mut k = 1;
-        while let Some(&c) = word.get(k) {
-            let c = c | 0x20;
-            if word[k - 1] | 0x20 != c {
-                k += 1;
-                continue;
-            }
-            // A run from `k - 1` to `j`: its first letter is copied with
-            // what precedes it, then mapped to the whole run.
-            let mut j = k + 1;
-            while word.get(j).is_some_and(|&x| x | 0x20 == c) {
-                j += 1;
-            }
-            let (at, to) = (src + k as u32 - 1, src + j as u32);
-            self.batch_copy(b, at + 1);
-            if at > b.mapped {
-                self.align.map(at - b.mapped, b.mapped, at);
-            }
-            self.align.map(1, at, to);
-            b.mapped = to;
-            b.from = to;
-            b.upper = capitals;
-            if j - k >= 2 {
-                d = Disguises::REPEAT;
-            }
-            k = j + 1;
-        }
+        let d = self.collapse_in_batch(b, src, word, capitals);
         let case = CaseAcc {
             upper,
             lower: n - upper,
@@ -371,18 +364,25 @@ impl Emitter<'_> {
                 self.push_token(s, t, p.kind, sep, case(&bytes[a..e]), base, Script::Latin);
             }
         } else {
-            // Repeats collapse: written here, after what the batch holds.
-            self.batch_flush(b, src);
+            // Repeats collapse (letters only), in the batch as in
+            // `plain_word_collapsed`. No run crosses a camel-case split
+            // (`fast::camel_splits`), so each token's ends are where the
+            // batch stands when its letters are reached and done.
+            b.to = end;
+            let capitals = p.upper > 0;
+            b.upper |= capitals;
+            let at = |em: &Self, b: &Batch, i: usize| {
+                (em.text.len() + (src + i as u32 - b.from) as usize) as u32
+            };
             for k in 0..count {
                 let (a, e) = bounds(k);
                 let seg = &bytes[a..e];
-                let start = self.text.len() as u32;
-                let d = base | self.write_collapsed(src + a as u32, seg);
+                let start = at(self, b, a);
+                let d = base | self.collapse_in_batch(b, src + a as u32, seg, capitals);
                 let sep = if k == 0 { sep } else { Sep::Glued };
-                let t = self.text.len() as u32;
+                let t = at(self, b, e);
                 self.push_token(start, t, p.kind, sep, case(seg), d, Script::Latin);
             }
-            b.skip_to(end);
         }
         self.prev_end = end;
     }
