@@ -83,13 +83,14 @@ pub(crate) fn run(
                     em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
                     l.end
                 } else {
-                    ascii_word(bytes, p, Sigil::None, em, cfg, sc, &mut batch)
+                    ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
                 }
             }
             b'0'..=b'9' => number(bytes, p, em, &mut batch),
             b'#' => match bytes.get(p + 1) {
                 Some(c) if c.is_ascii_alphabetic() => {
-                    ascii_word(bytes, p + 1, Sigil::Hash(p), em, cfg, sc, &mut batch)
+                    let l = letters::scan(bytes, p + 1);
+                    ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
                 }
                 Some(0xD8..=0xDB) => {
                     arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
@@ -103,7 +104,8 @@ pub(crate) fn run(
             b'@' if !ends_word(bytes, pos, p)
                 && bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic) =>
             {
-                ascii_word(bytes, p + 1, Sigil::At(p), em, cfg, sc, &mut batch)
+                let l = letters::scan(bytes, p + 1);
+                ascii_word(bytes, p + 1, l, Sigil::At(p), em, cfg, sc, &mut batch)
             }
             // Leetspeak or an e-mail address: general path.
             b'@' | b'$' | b'|' => p,
@@ -187,16 +189,17 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
 
 /// What lies from `j` to the next whitespace: `None` if anything but
 /// printable ASCII (the byte-level URL reading would not equal the general
-/// one), else whether a `.` `:` or `@` is there, without which no URL or
-/// e-mail address can be (see `url::url_at`).
-fn url_marks_until_space(bytes: &[u8], j: usize) -> Option<bool> {
+/// one), else whether a `.` or `@` is there, or a `:` after a `scheme`
+/// (which starts with a letter), without which no URL or e-mail address
+/// can be (see `url::url_at`): `12:30` is none.
+fn url_marks_until_space(bytes: &[u8], j: usize, scheme: bool) -> Option<bool> {
     let (mut plain, mut marks) = (true, false);
     for &b in bytes[j.min(bytes.len())..]
         .iter()
         .take_while(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
     {
         plain &= (0x21..0x7F).contains(&b);
-        marks |= matches!(b, b'.' | b':' | b'@');
+        marks |= matches!(b, b'.' | b'@') || (scheme && b == b':');
     }
     plain.then_some(marks)
 }
@@ -238,7 +241,7 @@ fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) ->
     ) {
         return None;
     }
-    match url_marks_until_space(bytes, j) {
+    match url_marks_until_space(bytes, j, bytes[pos].is_ascii_alphabetic()) {
         None => return Some(pos),
         Some(false) => return None,
         Some(true) => {}
@@ -293,13 +296,16 @@ enum Sigil {
     At(usize),
 }
 
-/// `pos` starts ASCII letters (after `#` or `@` if `sigil`). Writes a
-/// plain word, hashtag or handle, or a URL; returns where it ended, `pos`
-/// (or the sigil) if the general path must take it.
+/// `pos` starts ASCII letters (after `#` or `@` if `sigil`), which are
+/// `letters` (`letters::scan` at `pos`). Writes a plain word, hashtag or
+/// handle, or a URL; returns where it ended, `pos` (or the sigil) if the
+/// general path must take it.
 #[inline(never)]
+#[allow(clippy::too_many_arguments)]
 fn ascii_word(
     bytes: &[u8],
     pos: usize,
+    letters: letters::Letters,
     sigil: Sigil,
     em: &mut Emitter<'_>,
     cfg: &Config,
@@ -317,7 +323,7 @@ fn ascii_word(
         end: j,
         upper,
         runs,
-    } = letters::scan(bytes, pos);
+    } = letters;
     // A space after the letters (the commonest case) ends the piece.
     let mut digits = 0;
     if bytes.get(j) != Some(&b' ') {
