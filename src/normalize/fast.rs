@@ -49,81 +49,93 @@ pub(crate) fn run(
         })
     };
     while let Some(&b) = bytes.get(p) {
-        let next = match b {
-            // One space between two pieces: the next one may join the
-            // stretch; if it cannot, the space goes to the gap.
-            b' ' if batch.joins_at(p) && bytes.get(p + 1).is_some_and(|&n| starts_piece(n)) => {
-                batch.take_space();
-                p + 1
+        // Letters first: most pieces are words.
+        let next = if (b | 0x20).wrapping_sub(b'a') < 26 {
+            let l = letters::scan(bytes, p);
+            let n = (l.end - p) as u32;
+            // The commonest piece, kept short: a word of two letters or
+            // more in lower, upper or title case, then a space or the
+            // end of the text.
+            let simple =
+                l.upper == 0 || l.upper == n || (l.upper == 1 && bytes[p].is_ascii_uppercase());
+            let plain = simple && n >= 2 && matches!(bytes.get(l.end), Some(b' ') | None);
+            if plain && (l.runs == n || !cfg.collapse_repeats) {
+                em.plain_word(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
+                l.end
+            } else if plain && l.runs > 1 {
+                // Letters repeat (`yaar`), but more than one.
+                em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
+                l.end
+            } else {
+                ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
             }
-            b' ' | b'\t' => {
-                em.batch_end(&mut batch);
-                em.space_plain(false);
-                p + 1
-            }
-            b'\n' | b'\r' => {
-                em.batch_end(&mut batch);
-                em.space_plain(true);
-                p + 1
-            }
-            b'a'..=b'z' | b'A'..=b'Z' => {
-                let l = letters::scan(bytes, p);
-                let n = (l.end - p) as u32;
-                // The commonest piece, kept short: a word of two letters or
-                // more in lower, upper or title case, then a space or the
-                // end of the text.
-                let simple =
-                    l.upper == 0 || l.upper == n || (l.upper == 1 && bytes[p].is_ascii_uppercase());
-                let plain = simple && n >= 2 && matches!(bytes.get(l.end), Some(b' ') | None);
-                if plain && (l.runs == n || !cfg.collapse_repeats) {
-                    em.plain_word(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
-                    l.end
-                } else if plain && l.runs > 1 {
-                    // Letters repeat (`yaar`), but more than one.
-                    em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
-                    l.end
-                } else {
-                    ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
+        } else {
+            match b {
+                // One space between two pieces: the next one may join the
+                // stretch; if it cannot, the space goes to the gap.
+                b' ' if batch.joins_at(p) && bytes.get(p + 1).is_some_and(|&n| starts_piece(n)) => {
+                    batch.take_space();
+                    p + 1
                 }
-            }
-            b'0'..=b'9' => number(bytes, p, em, &mut batch),
-            b'#' => match bytes.get(p + 1) {
-                Some(c) if c.is_ascii_alphabetic() => {
+                b' ' | b'\t' => {
+                    em.batch_end(&mut batch);
+                    em.space_plain(false);
+                    p + 1
+                }
+                b'\n' | b'\r' => {
+                    em.batch_end(&mut batch);
+                    em.space_plain(true);
+                    p + 1
+                }
+                b'0'..=b'9' => number(bytes, p, em, &mut batch),
+                b'#' => match bytes.get(p + 1) {
+                    Some(c) if c.is_ascii_alphabetic() => {
+                        let l = letters::scan(bytes, p + 1);
+                        ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
+                    }
+                    Some(0xD8..=0xDB) => {
+                        arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
+                    }
+                    Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
+                    _ => {
+                        em.batch_end(&mut batch);
+                        plain_punct(bytes, p, em)
+                    }
+                },
+                b'@' if !ends_word(bytes, pos, p)
+                    && bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic) =>
+                {
                     let l = letters::scan(bytes, p + 1);
-                    ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
+                    ascii_word(bytes, p + 1, l, Sigil::At(p), em, cfg, sc, &mut batch)
                 }
-                Some(0xD8..=0xDB) => {
-                    arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
-                }
-                Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
-                _ => {
+                // Leetspeak or an e-mail address: general path.
+                b'@' | b'$' | b'|' => p,
+                0x21..=0x7E => {
                     em.batch_end(&mut batch);
                     plain_punct(bytes, p, em)
                 }
-            },
-            b'@' if !ends_word(bytes, pos, p)
-                && bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic) =>
-            {
-                let l = letters::scan(bytes, p + 1);
-                ascii_word(bytes, p + 1, l, Sigil::At(p), em, cfg, sc, &mut batch)
+                0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
+                0xE2 | 0xF0 => {
+                    em.batch_end(&mut batch);
+                    emoji(text, bytes, p, em)
+                }
+                _ => p,
             }
-            // Leetspeak or an e-mail address: general path.
-            b'@' | b'$' | b'|' => p,
-            0x21..=0x7E => {
-                em.batch_end(&mut batch);
-                plain_punct(bytes, p, em)
-            }
-            0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
-            0xE2 | 0xF0 => {
-                em.batch_end(&mut batch);
-                emoji(text, bytes, p, em)
-            }
-            _ => p,
         };
         if next == p {
             break;
         }
         p = next;
+        // The commonest gap, one space before a piece that may join the
+        // stretch, is taken here as the `b' '` arm would take it, without
+        // another turn of the loop.
+        if bytes.get(p) == Some(&b' ')
+            && batch.joins_at(p)
+            && bytes.get(p + 1).is_some_and(|&n| starts_piece(n))
+        {
+            batch.take_space();
+            p += 1;
+        }
     }
     em.batch_end(&mut batch);
     (p - pos, ends_word(bytes, pos, p))

@@ -43,13 +43,11 @@ pub(crate) fn scan(bytes: &[u8], pos: usize) -> Letters {
         let ge_a = t + (0x80 - b'a' as u64) * LO;
         let gt_z = t + (0x80 - b'z' as u64 - 1) * LO;
         let letter = ge_a & !gt_z & !x & HI;
-        // Leading letters: up to the first byte that is not one.
-        let k = ((!letter & HI).trailing_zeros() / 8) as usize;
-        let within = if k == 8 {
-            HI
-        } else {
-            HI & ((1u64 << (8 * k)) - 1)
-        };
+        // Leading letters: up to the first byte that is not one (its high
+        // bit is the lowest in `stop`; all of them if there is none).
+        let stop = !letter & HI;
+        let k = (stop.trailing_zeros() / 8) as usize;
+        let within = (stop & stop.wrapping_neg()).wrapping_sub(1) & HI;
         // Capitals: letters with bit 0x20 clear.
         upper += count((!x & (0x20 * LO)) << 2 & within);
         // A letter equal to the one before it: a zero byte in `d`.
