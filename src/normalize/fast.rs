@@ -205,16 +205,65 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
 /// (which starts with a letter), without which no URL or e-mail address
 /// can be (see `url::url_at`): `12:30` is none.
 fn url_marks_until_space(bytes: &[u8], j: usize, scheme: bool) -> Option<bool> {
-    let (mut plain, mut marks) = (true, false);
-    for &b in bytes[j.min(bytes.len())..]
-        .iter()
-        .take_while(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-    {
-        plain &= (0x21..0x7F).contains(&b);
-        marks |= matches!(b, b'.' | b'@') || (scheme && b == b':');
+    let mut seen = 0;
+    for &b in bytes.get(j..).unwrap_or(&[]) {
+        let c = URL_SCAN[usize::from(b)];
+        if c & SCAN_SPACE != 0 {
+            break;
+        }
+        seen |= c;
     }
-    plain.then_some(marks)
+    let marks = if scheme {
+        SCAN_MARK | SCAN_COLON
+    } else {
+        SCAN_MARK
+    };
+    (seen & SCAN_ODD == 0).then_some(seen & marks != 0)
 }
+
+const SCAN_SPACE: u8 = 1;
+const SCAN_ODD: u8 = 2;
+const SCAN_MARK: u8 = 4;
+const SCAN_COLON: u8 = 8;
+
+/// Per byte, 1 for an ASCII capital, 1 << 32 for a small ASCII letter: a
+/// URL's letters are counted with one load and one add a byte.
+static CASES: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            1
+        } else if c.is_ascii_lowercase() {
+            1 << 32
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// What [`url_marks_until_space`] looks for in each byte: whitespace,
+/// anything but printable ASCII, `.` or `@`, `:`. One load a byte: URLs
+/// are the longest plain pieces.
+static URL_SCAN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' | b'\n' | b'\r' => SCAN_SPACE,
+            b'.' | b'@' => SCAN_MARK,
+            b':' => SCAN_COLON,
+            0x21..=0x7E => 0,
+            _ => SCAN_ODD,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// True if what follows an alphanumeric run ending at `j` may make it the
 /// start of a URL or e-mail address (see `url::url_at`).
@@ -260,12 +309,9 @@ fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) ->
     }
     let end = url_at(bytes, pos)?;
     let u = bytes.get(pos..end)?;
-    let (upper, lower) = u.iter().fold((0u32, 0u32), |(up, lo), &b| {
-        (
-            up + u32::from(b.wrapping_sub(b'A') < 26),
-            lo + u32::from(b.wrapping_sub(b'a') < 26),
-        )
-    });
+    // Capitals in the low half, small letters in the high half.
+    let cases = u.iter().fold(0u64, |acc, &b| acc + CASES[usize::from(b)]);
+    let (upper, lower) = (cases as u32, (cases >> 32) as u32);
     let first_upper = u
         .iter()
         .find(|b| b.is_ascii_alphabetic())

@@ -10,6 +10,17 @@ pub(crate) trait Src {
     fn ch(&self, i: usize) -> char;
     /// True if the character at `i` can be part of a URL.
     fn url_char(&self, i: usize) -> bool;
+    /// The classes (`ALNUM`, `SCHEME`, `LOCAL`, `LABEL`) of the character
+    /// at `i`: none past the end.
+    #[inline]
+    fn class(&self, i: usize) -> u8 {
+        let c = self.ch(i);
+        if c.is_ascii() {
+            CLASS[c as usize]
+        } else {
+            0
+        }
+    }
     /// The end of the run of URL characters at `j`.
     fn url_run(&self, mut j: usize) -> usize {
         while self.url_char(j) {
@@ -48,6 +59,12 @@ impl Src for [u8] {
     }
     fn url_char(&self, i: usize) -> bool {
         self.get(i).is_some_and(|&b| URL_BYTE[usize::from(b)])
+    }
+    /// One table load: the classes of the byte lowercased, as `ch` reads
+    /// it.
+    #[inline]
+    fn class(&self, i: usize) -> u8 {
+        self.get(i).map_or(0, |&b| BYTE_CLASS[usize::from(b)])
     }
     /// One table load a byte: URLs are the longest pieces of plain text.
     fn url_run(&self, j: usize) -> usize {
@@ -156,29 +173,56 @@ struct Chain {
     done: bool,
 }
 
-fn scheme_char(c: char) -> bool {
+const fn scheme_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '+' | '.' | '-')
 }
 
-fn local_char(c: char) -> bool {
+const fn local_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-')
 }
 
-fn label_char(c: char) -> bool {
+const fn label_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '-')
 }
+
+/// Character classes a URL is read with ([`Src::class`]).
+const ALNUM: u8 = 1;
+const SCHEME: u8 = 2;
+const LOCAL: u8 = 4;
+const LABEL: u8 = 8;
+
+/// The classes of each ASCII character.
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        t[b] = if c.is_ascii_alphanumeric() { ALNUM } else { 0 }
+            | if scheme_char(c) { SCHEME } else { 0 }
+            | if local_char(c) { LOCAL } else { 0 }
+            | if label_char(c) { LABEL } else { 0 };
+        b += 1;
+    }
+    t
+};
+
+/// The classes of each byte as `Src::ch` reads it for raw bytes: ASCII
+/// lowercased, none for the others.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = CLASS[(b as u8).to_ascii_lowercase() as usize];
+        b += 1;
+    }
+    t
+};
 
 /// The end of the run of `class` characters at `i`, or a place at or past
 /// `enough` before it; from `cache` when `i` is inside the run it holds (a
 /// run ends at the same place from any of its characters).
-fn run_end<S: Src + ?Sized>(
-    buf: &S,
-    i: usize,
-    cache: &mut Run,
-    class: fn(char) -> bool,
-    enough: usize,
-) -> usize {
-    if !class(ch(buf, i)) {
+fn run_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Run, class: u8, enough: usize) -> usize {
+    if buf.class(i) & class == 0 {
         return i;
     }
     if !(cache.start..cache.end).contains(&i) {
@@ -190,7 +234,7 @@ fn run_end<S: Src + ?Sized>(
     }
     let mut j = cache.end;
     if !cache.done {
-        while j < enough && class(ch(buf, j)) {
+        while j < enough && buf.class(j) & class != 0 {
             j += 1;
         }
         cache.done = j < enough;
@@ -210,11 +254,11 @@ pub(crate) fn url_at_cached<S: Src + ?Sized>(
     i: usize,
     cache: &mut UrlCache,
 ) -> Option<usize> {
-    if !ch(buf, i).is_ascii_alphanumeric() {
+    if buf.class(i) & ALNUM == 0 {
         return None;
     }
     let mut j = i;
-    while ch(buf, j).is_ascii_alphanumeric() {
+    while buf.class(j) & ALNUM != 0 {
         j += 1;
         if j - i > MAX_LOCAL {
             return None;
@@ -230,7 +274,7 @@ pub(crate) fn url_at_cached<S: Src + ?Sized>(
         j
     } else {
         let enough = i + MAX_SCHEME + 1;
-        run_end(buf, j, &mut cache.scheme, scheme_char, enough).min(enough)
+        run_end(buf, j, &mut cache.scheme, SCHEME, enough).min(enough)
     };
     if ch(buf, i).is_ascii_lowercase()
         && ch(buf, k) == ':'
@@ -247,7 +291,7 @@ pub(crate) fn url_at_cached<S: Src + ?Sized>(
         return (end > i + 4).then_some(end);
     }
     // local@domain (a local part is at most MAX_LOCAL + 1 characters long)
-    let k = run_end(buf, i, &mut cache.local, local_char, i + MAX_LOCAL + 2);
+    let k = run_end(buf, i, &mut cache.local, LOCAL, i + MAX_LOCAL + 2);
     if k - i <= MAX_LOCAL + 1 && ch(buf, k) == '@' {
         return domain_end(buf, k + 1, &mut cache.domain);
     }
@@ -265,7 +309,7 @@ const MAX_DOMAIN: usize = 253;
 /// The end of `label.label...tld` at `i`, if its last label is a known TLD
 /// and the name is at most `MAX_DOMAIN` characters long.
 fn domain_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Chain) -> Option<usize> {
-    if !label_char(ch(buf, i)) {
+    if buf.class(i) & LABEL == 0 {
         return None;
     }
     // A chain read from any of its label characters goes the same way to
@@ -291,14 +335,14 @@ fn domain_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Chain) -> Option<u
 fn chain<S: Src + ?Sized>(buf: &S, c: &mut Chain, stop: usize) {
     let mut j = c.end;
     loop {
-        while j < stop && label_char(ch(buf, j)) {
+        while j < stop && buf.class(j) & LABEL != 0 {
             j += 1;
         }
         if j >= stop {
             c.end = j;
             return;
         }
-        if ch(buf, j) == '.' && ch(buf, j + 1).is_ascii_alphanumeric() {
+        if ch(buf, j) == '.' && buf.class(j + 1) & ALNUM != 0 {
             j += 1;
             c.last = j;
         } else {
