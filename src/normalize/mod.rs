@@ -369,6 +369,10 @@ impl Normalizer {
                     continue;
                 }
             }
+            // Most lines end on the fast path: nothing left to fold.
+            if pos >= limit {
+                break;
+            }
             try_fast = fast;
             buf.clear();
             if !folder.chunk(&mut pos, buf) {

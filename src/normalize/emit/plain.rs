@@ -33,7 +33,7 @@ pub(crate) struct AsciiPiece<'w> {
     /// hashtag, with `collapse_repeats` on.
     pub doubled: bool,
     /// Where camel-case tokens after the first start (offsets in the
-    /// piece); empty for one token.
+    /// piece); empty for one token. Only a piece of letters has splits.
     pub splits: &'w [u8],
 }
 
@@ -80,19 +80,14 @@ impl Batch {
     }
 }
 
-/// The case of ASCII letters.
-fn ascii_case(b: &[u8]) -> CaseAcc {
-    let (upper, lower) = b.iter().fold((0u32, 0u32), |(up, lo), &c| {
-        (
-            up + u32::from(c.wrapping_sub(b'A') < 26),
-            lo + u32::from(c.wrapping_sub(b'a') < 26),
-        )
-    });
-    let first = b.iter().find(|c| c.is_ascii_alphabetic());
+/// The case of ASCII letters (a camel-case piece of a word, hashtag or
+/// handle: letters only).
+fn letters_case(b: &[u8]) -> CaseAcc {
+    let upper = b.iter().filter(|&&c| c < 0x60).count() as u32;
     CaseAcc {
         upper,
-        lower,
-        first_upper: first.map(u8::is_ascii_uppercase),
+        lower: b.len() as u32 - upper,
+        first_upper: b.first().map(|&c| c < 0x60),
     }
 }
 
@@ -351,7 +346,7 @@ impl Emitter<'_> {
             let e = p.splits.get(k).map_or(bytes.len(), |&e| e as usize);
             (a.min(e), e.min(bytes.len()))
         };
-        let case = |seg: &[u8]| if glued { ascii_case(seg) } else { whole }.case();
+        let case = |seg: &[u8]| if glued { letters_case(seg) } else { whole }.case();
         if !p.doubled {
             // Copied with the batch: canonical offsets are known already.
             let start = (self.text.len() + (src - b.from) as usize) as u32;
