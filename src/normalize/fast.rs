@@ -614,4 +614,4 @@ fn emoji(text: &str, bytes: &[u8], pos: usize, em: &mut Emitter<'_>) -> usize {
 mod arabic;
 mod letters;
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -433,15 +433,10 @@ mod tests {
         assert_eq!(end("x.org/a!?' rest"), "x.org/a");
         assert_eq!(end("x.org/a\\"), "x.org/a");
         let alphabet = b"a().,;:!?']}/\\ x";
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rnd = crate::normalize::fast::tests::xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..100_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 12) as usize;
-            let buf: Vec<u8> = (0..len)
-                .map(|i| alphabet[(seed >> (4 * i)) as usize % alphabet.len()])
-                .collect();
+            let len = rnd(12);
+            let buf: Vec<u8> = (0..len).map(|_| alphabet[rnd(alphabet.len())]).collect();
             for start in 0..=len {
                 assert_eq!(
                     url_end(&buf[..], start),

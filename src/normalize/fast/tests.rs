@@ -3,7 +3,7 @@
 use crate::{Normalized, Normalizer};
 
 /// A seeded xorshift: `rnd(n)` is below `n`.
-fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+pub(in crate::normalize) fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
     move |n| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
