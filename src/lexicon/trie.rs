@@ -193,8 +193,15 @@ impl Trie {
         let k = match self.tables.get(node.table as usize) {
             Some(tab) => usize::from(tab[b as usize]).checked_sub(1)?,
             None => {
+                // Sorted: the search stops at the first input not below
+                // `b` (at once for the space a glued word tries at every
+                // byte, the smallest input a key has).
                 let inputs = self.inputs.get(first..first + usize::from(node.len))?;
-                inputs.iter().position(|&x| x == b)?
+                let k = inputs.iter().position(|&x| x >= b)?;
+                if inputs[k] != b {
+                    return None;
+                }
+                k
             }
         };
         let i = first + k;
