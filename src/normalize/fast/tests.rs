@@ -126,6 +126,19 @@ fn fast_path_changes_nothing() {
         "yaar",
         "Allah",
         "ﻝﺵﮎﺭ",
+        // Camel case whose letters collapse; URL-like pieces.
+        "#AllahHuAkbar",
+        "@DaawnNeews",
+        "MashAllahh",
+        "1:2",
+        "x1:y",
+        "a:b",
+        "http://x.org/a_(b)).",
+        "HTTP://X.Y/Z?Q=(1)",
+        "mailto:x@y.com",
+        "a.b.c.de/f",
+        "x.comm/a",
+        "ab@cd",
     ];
     let seps = [
         " ", "  ", "\n", ". ", ", ", "", "\u{200B}", " . ", "-", "\t", ".", "_",
