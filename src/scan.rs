@@ -326,7 +326,7 @@ pub(crate) fn to_match(
     input: &str,
     f: &Found,
 ) -> Option<Match> {
-    let e = lexicon.get(f.entry)?;
+    let e = lexicon.get_for_match(f.entry)?;
     let toks = norm.tokens().get(f.first..=f.last)?;
     let canon: Range<usize> = toks.first()?.start as usize..toks.last()?.end as usize;
     let span = norm.source_span(canon);

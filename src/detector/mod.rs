@@ -353,6 +353,7 @@ impl Detector {
             }
             let room = cap.saturating_sub(matches.len());
             truncated |= bufs.found.len() > room;
+            matches.reserve(bufs.found.len().min(room));
             matches.extend(bufs.found.iter().take(room).filter_map(|f| {
                 let mut m = scan::to_match(lexicon, &bufs.norm, window, f)?;
                 m.start += offset;

@@ -283,6 +283,16 @@ impl Lexicon {
 
     /// The entry with this number.
     pub fn get(&self, id: u32) -> Option<EntryRef<'_>> {
+        self.entry(id, true)
+    }
+
+    /// [`Lexicon::get`] without decoding the source note (left empty):
+    /// what a match reports, for the scanner's hot path.
+    pub(crate) fn get_for_match(&self, id: u32) -> Option<EntryRef<'_>> {
+        self.entry(id, false)
+    }
+
+    fn entry(&self, id: u32, source: bool) -> Option<EntryRef<'_>> {
         let c = &*self.compiled;
         let r = c.record(id as usize)?;
         Some(EntryRef {
@@ -294,7 +304,7 @@ impl Lexicon {
             lang: c.lang(r.lang),
             severity: r.severity,
             rule: r.rule,
-            source: c.str(r.source),
+            source: if source { c.str(r.source) } else { "" },
         })
     }
 
