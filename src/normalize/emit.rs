@@ -287,7 +287,7 @@ impl<'a> Emitter<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     fn push_char(
         &mut self,
         c: char,
@@ -335,10 +335,17 @@ impl<'a> Emitter<'a> {
             // canonical text must stay normalized. Rare enough to drop.
             return;
         }
-        self.end_run();
-        let Some(cur) = self.cur.as_mut() else {
-            return;
-        };
+        // The previous character's run ends: `end_run`, inline (this runs
+        // for every character written).
+        if cur.run != 0 {
+            let (canon, s, e) = cur.map;
+            self.align.map(self.text.len() as u32 - canon, s, e);
+            if cur.mode == Collapse::Three && cur.run == 2 {
+                write_second(self.text, self.align, cur);
+            }
+            cur.run = 0;
+            cur.last = '\0';
+        }
         if self.text.len() >= LIMIT {
             self.full = true;
             return;
@@ -384,12 +391,7 @@ impl<'a> Emitter<'a> {
         let len = self.text.len() as u32 - canon;
         self.align.map(len, src, end);
         if cur.mode == Collapse::Three && cur.run == 2 {
-            let (s2, e2) = cur.second;
-            let c = cur.last;
-            if self.text.len() < LIMIT {
-                self.text.push(c);
-                self.align.map(c.len_utf8() as u32, s2, e2);
-            }
+            write_second(self.text, self.align, cur);
         }
         cur.run = 0;
         cur.last = '\0';
@@ -447,6 +449,18 @@ impl<'a> Emitter<'a> {
     pub fn finish(&mut self) {
         self.flush_singles();
         self.close();
+    }
+}
+
+/// An Arabic letter written twice stays twice: its second copy, mapped to
+/// its own original.
+#[cold]
+fn write_second(text: &mut String, align: &mut Alignment, cur: &Cur) {
+    let (s2, e2) = cur.second;
+    let c = cur.last;
+    if text.len() < LIMIT {
+        text.push(c);
+        align.map(c.len_utf8() as u32, s2, e2);
     }
 }
 
