@@ -260,6 +260,17 @@ impl<'a> Folder<'a> {
         }
         if !multi {
             // One character NFKC changes: its form is cached.
+            if let Some(form) = tables::nfkc_form(c) {
+                let extra = if ci.has(tables::COMPAT) {
+                    flag::COMPAT
+                } else {
+                    0
+                };
+                for ch in form.chars() {
+                    self.push(buf, &info(ch), s, e, extra);
+                }
+                return;
+            }
             self.nfkc.out.clear();
             tables::push_nfkc(c, &mut self.nfkc.out);
             self.push_form(buf, s, e, ci.has(tables::COMPAT));
