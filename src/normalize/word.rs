@@ -259,6 +259,7 @@ fn skip_unwritten_marks(w: &mut [FChar]) {
     }
 }
 
+#[inline]
 pub(crate) fn to_letter(f: &mut FChar, l: char) {
     f.c = l;
     f.class = Class::Letter;

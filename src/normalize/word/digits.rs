@@ -287,6 +287,7 @@ fn counted(w: &[FChar]) -> bool {
         .any(|u| same_collapsed(&word[..n], u.as_bytes()))
 }
 
+#[inline]
 fn fold(w: &mut [FChar], s: usize, e: usize) {
     for f in w[s..e].iter_mut().filter(|f| f.is_digit()) {
         let l = leet(f.c).unwrap_or(f.c);
