@@ -448,7 +448,10 @@ impl<'a> Emitter<'a> {
     /// Ends the text: flushes everything.
     pub fn finish(&mut self) {
         self.flush_singles();
-        self.close();
+        // Most lines end with nothing open (the fast path closes its own).
+        if self.cur.is_some() {
+            self.close();
+        }
     }
 }
 
