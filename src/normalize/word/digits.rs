@@ -85,21 +85,71 @@ const ONSETS: &[&str] = &[
 struct Words {
     list: &'static [&'static str],
     by_first: [(u8, u8); 26],
+    /// Bit `i`: word `i` has a letter twice in a row (`feet`, `week`).
+    doubled: u128,
 }
 
 impl Words {
     const fn new(list: &'static [&'static str]) -> Words {
+        assert!(list.len() <= 128);
         let mut by_first = [(0u8, 0u8); 26];
+        let mut doubled = 0u128;
         let mut i = 0;
         while i < list.len() {
-            let k = (list[i].as_bytes()[0] - b'a') as usize;
+            let w = list[i].as_bytes();
+            let k = (w[0] - b'a') as usize;
             if by_first[k].1 == 0 {
                 by_first[k].0 = i as u8;
             }
             by_first[k].1 = i as u8 + 1;
+            let mut j = 1;
+            while j < w.len() {
+                if w[j] == w[j - 1] {
+                    doubled |= 1 << i;
+                }
+                j += 1;
+            }
             i += 1;
         }
-        Words { list, by_first }
+        Words {
+            list,
+            by_first,
+            doubled,
+        }
+    }
+
+    /// True if a word of the list at least `min` long equals `word` (or,
+    /// with `prefix`, starts it) once repeats are collapsed on both sides.
+    /// `squeezed`: `word` has no letter twice in a row already, so against
+    /// a word of the list without one either, plain equality says it.
+    fn find(&self, word: &[u8], squeezed: bool, prefix: bool, min: usize) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        let Some(&(s, e)) = self.by_first.get(usize::from(first.wrapping_sub(b'a'))) else {
+            return false;
+        };
+        (usize::from(s)..usize::from(e)).any(|i| {
+            let Some(u) = self.list.get(i).map(|u| u.as_bytes()) else {
+                return false;
+            };
+            if u.len() < min {
+                return false;
+            }
+            let w = if prefix {
+                match word.get(..u.len()) {
+                    Some(w) => w,
+                    None => return false,
+                }
+            } else {
+                word
+            };
+            if squeezed && self.doubled >> i & 1 == 0 {
+                w == u
+            } else {
+                same_collapsed(w, u)
+            }
+        })
     }
 
     /// The words starting with `b`.
@@ -343,13 +393,10 @@ pub(crate) fn number_word(digits: &[FChar], after: &[FChar], collapse: bool, sin
         n += 1;
     }
     let word = &word[..n];
-    let starts = |u: &&str| word.len() >= u.len() && same_collapsed(&word[..u.len()], u.as_bytes());
-    let exact = |list: &Words| {
-        ends && list
-            .starting(word.first())
-            .iter()
-            .any(|u| same_collapsed(word, u.as_bytes()))
-    };
+    // With `collapse` the word was read squeezed (a non-ASCII letter, read
+    // as 0, matches nothing either way).
+    let starts = |list: &Words, min: usize| list.find(word, collapse, true, min);
+    let exact = |list: &Words| ends && list.find(word, collapse, false, 0);
     let mut value = 0u32;
     for f in digits.iter().filter(|f| f.is_digit()) {
         value = value
@@ -372,14 +419,8 @@ pub(crate) fn number_word(digits: &[FChar], after: &[FChar], collapse: bool, sin
         || decade
         || (single && ends && n == 1 && UNIT_LETTERS.contains(&word[0]))
         || exact(&UNITS_BY)
-        || UNIT_PREFIXES_BY.starting(word.first()).iter().any(starts)
-        || (day
-            && (exact(&MONTHS_BY)
-                || MONTHS_BY
-                    .starting(word.first())
-                    .iter()
-                    .filter(|m| m.len() > 4)
-                    .any(starts)))
+        || starts(&UNIT_PREFIXES_BY, 0)
+        || (day && (exact(&MONTHS_BY) || starts(&MONTHS_BY, 5)))
 }
 
 /// Equal once runs of one letter are collapsed on both sides.
