@@ -335,8 +335,8 @@ impl<'a> Emitter<'a> {
             // canonical text must stay normalized. Rare enough to drop.
             return;
         }
-        // The previous character's run ends: `end_run`, inline (this runs
-        // for every character written).
+        // The previous character's run ends and goes into the alignment
+        // (inline: this runs for every character written).
         if cur.run != 0 {
             let (canon, s, e) = cur.map;
             self.align.map(self.text.len() as u32 - canon, s, e);
@@ -380,54 +380,45 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn end_run(&mut self) {
+    /// Finishes the current token, if any.
+    pub fn close(&mut self) {
+        // Read in place: taking the token out would copy it.
         let Some(cur) = self.cur.as_mut() else {
             return;
         };
-        if cur.run == 0 {
-            return;
+        // The last character's run ends (as in `push_char`).
+        if cur.run != 0 {
+            let (canon, src, end) = cur.map;
+            self.align.map(self.text.len() as u32 - canon, src, end);
+            if cur.mode == Collapse::Three && cur.run == 2 {
+                write_second(self.text, self.align, cur);
+            }
         }
-        let (canon, src, end) = cur.map;
-        let len = self.text.len() as u32 - canon;
-        self.align.map(len, src, end);
-        if cur.mode == Collapse::Three && cur.run == 2 {
-            write_second(self.text, self.align, cur);
-        }
-        cur.run = 0;
-        cur.last = '\0';
-    }
-
-    /// Finishes the current token, if any.
-    pub fn close(&mut self) {
-        self.end_run();
-        let Some(cur) = self.cur.take() else {
-            return;
-        };
         let end = self.text.len();
-        if end == cur.start {
-            return;
+        if end != cur.start {
+            self.prev_end = self.align.segs.last().map_or(0, |g| g.end);
+            let mut d = cur.disguises | disguises(cur.flags);
+            if cur.flags & flag::INVIS_BEFORE != 0 {
+                d |= Disguises::INVISIBLE;
+            }
+            let script = if cur.arabic {
+                Script::Arabic
+            } else if cur.other {
+                Script::Other
+            } else {
+                Script::Latin
+            };
+            self.tokens.push(Token {
+                start: cur.start as u32,
+                end: end as u32,
+                kind: cur.kind,
+                case: cur.case.case(),
+                sep: cur.sep,
+                script,
+                disguises: d,
+            });
         }
-        self.prev_end = self.align.segs.last().map_or(0, |g| g.end);
-        let mut d = cur.disguises | disguises(cur.flags);
-        if cur.flags & flag::INVIS_BEFORE != 0 {
-            d |= Disguises::INVISIBLE;
-        }
-        let script = if cur.arabic {
-            Script::Arabic
-        } else if cur.other {
-            Script::Other
-        } else {
-            Script::Latin
-        };
-        self.tokens.push(Token {
-            start: cur.start as u32,
-            end: end as u32,
-            kind: cur.kind,
-            case: cur.case.case(),
-            sep: cur.sep,
-            script,
-            disguises: d,
-        });
+        self.cur = None;
     }
 
     /// Writes a URL or e-mail address as one token, as it is.
