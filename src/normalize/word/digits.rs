@@ -223,25 +223,29 @@ pub(super) fn leet_digits(w: &mut [FChar], groups: &mut Vec<Group>, collapse: bo
     if groups.is_empty() {
         return;
     }
-    let Some(first) = w.iter().position(is_latin) else {
-        return;
-    };
-    let last = w.iter().rposition(is_latin).unwrap_or(first);
-    // Anything else the canonical text will show (`_` of a hashtag, an
-    // apostrophe, will not).
-    let others = w
-        .iter()
-        .any(|f| !f.has(flag::SKIP | flag::JOINT) && !is_latin(f) && !f.is_digit());
+    // One pass: where the letters start and end, their case, and whether
+    // anything else the canonical text will show is there (`_` of a
+    // hashtag, an apostrophe, will not).
+    let (mut first, mut last, mut others) = (None, 0, false);
     let (mut upper, mut lower, mut symbols) = (0, 0, false);
-    for f in w.iter().filter(|f| is_latin(f)) {
-        if f.has(flag::LEET) {
-            symbols = true;
-        } else if f.has(flag::UPPER) {
-            upper += 1;
-        } else if f.has(flag::LOWER) {
-            lower += 1;
+    for (k, f) in w.iter().enumerate() {
+        if is_latin(f) {
+            first.get_or_insert(k);
+            last = k;
+            if f.has(flag::LEET) {
+                symbols = true;
+            } else if f.has(flag::UPPER) {
+                upper += 1;
+            } else if f.has(flag::LOWER) {
+                lower += 1;
+            }
+        } else if !f.has(flag::SKIP | flag::JOINT) && !f.is_digit() {
+            others = true;
         }
     }
+    let Some(first) = first else {
+        return;
+    };
     let caps = upper >= 2 && lower == 0;
 
     // One letter and one digit.
