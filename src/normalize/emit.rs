@@ -287,7 +287,7 @@ impl<'a> Emitter<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    #[inline]
+    #[inline(always)]
     fn push_char(
         &mut self,
         c: char,
@@ -335,10 +335,17 @@ impl<'a> Emitter<'a> {
             // canonical text must stay normalized. Rare enough to drop.
             return;
         }
-        self.end_run();
-        let Some(cur) = self.cur.as_mut() else {
-            return;
-        };
+        // The previous character's run ends and goes into the alignment
+        // (inline: this runs for every character written).
+        if cur.run != 0 {
+            let (canon, s, e) = cur.map;
+            self.align.map(self.text.len() as u32 - canon, s, e);
+            if cur.mode == Collapse::Three && cur.run == 2 {
+                write_second(self.text, self.align, cur);
+            }
+            cur.run = 0;
+            cur.last = '\0';
+        }
         if self.text.len() >= LIMIT {
             self.full = true;
             return;
@@ -373,59 +380,45 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn end_run(&mut self) {
+    /// Finishes the current token, if any.
+    pub fn close(&mut self) {
+        // Read in place: taking the token out would copy it.
         let Some(cur) = self.cur.as_mut() else {
             return;
         };
-        if cur.run == 0 {
-            return;
-        }
-        let (canon, src, end) = cur.map;
-        let len = self.text.len() as u32 - canon;
-        self.align.map(len, src, end);
-        if cur.mode == Collapse::Three && cur.run == 2 {
-            let (s2, e2) = cur.second;
-            let c = cur.last;
-            if self.text.len() < LIMIT {
-                self.text.push(c);
-                self.align.map(c.len_utf8() as u32, s2, e2);
+        // The last character's run ends (as in `push_char`).
+        if cur.run != 0 {
+            let (canon, src, end) = cur.map;
+            self.align.map(self.text.len() as u32 - canon, src, end);
+            if cur.mode == Collapse::Three && cur.run == 2 {
+                write_second(self.text, self.align, cur);
             }
         }
-        cur.run = 0;
-        cur.last = '\0';
-    }
-
-    /// Finishes the current token, if any.
-    pub fn close(&mut self) {
-        self.end_run();
-        let Some(cur) = self.cur.take() else {
-            return;
-        };
         let end = self.text.len();
-        if end == cur.start {
-            return;
+        if end != cur.start {
+            self.prev_end = self.align.segs.last().map_or(0, |g| g.end);
+            let mut d = cur.disguises | disguises(cur.flags);
+            if cur.flags & flag::INVIS_BEFORE != 0 {
+                d |= Disguises::INVISIBLE;
+            }
+            let script = if cur.arabic {
+                Script::Arabic
+            } else if cur.other {
+                Script::Other
+            } else {
+                Script::Latin
+            };
+            self.tokens.push(Token {
+                start: cur.start as u32,
+                end: end as u32,
+                kind: cur.kind,
+                case: cur.case.case(),
+                sep: cur.sep,
+                script,
+                disguises: d,
+            });
         }
-        self.prev_end = self.align.segs.last().map_or(0, |g| g.end);
-        let mut d = cur.disguises | disguises(cur.flags);
-        if cur.flags & flag::INVIS_BEFORE != 0 {
-            d |= Disguises::INVISIBLE;
-        }
-        let script = if cur.arabic {
-            Script::Arabic
-        } else if cur.other {
-            Script::Other
-        } else {
-            Script::Latin
-        };
-        self.tokens.push(Token {
-            start: cur.start as u32,
-            end: end as u32,
-            kind: cur.kind,
-            case: cur.case.case(),
-            sep: cur.sep,
-            script,
-            disguises: d,
-        });
+        self.cur = None;
     }
 
     /// Writes a URL or e-mail address as one token, as it is.
@@ -446,7 +439,22 @@ impl<'a> Emitter<'a> {
     /// Ends the text: flushes everything.
     pub fn finish(&mut self) {
         self.flush_singles();
-        self.close();
+        // Most lines end with nothing open (the fast path closes its own).
+        if self.cur.is_some() {
+            self.close();
+        }
+    }
+}
+
+/// An Arabic letter written twice stays twice: its second copy, mapped to
+/// its own original.
+#[cold]
+fn write_second(text: &mut String, align: &mut Alignment, cur: &Cur) {
+    let (s2, e2) = cur.second;
+    let c = cur.last;
+    if text.len() < LIMIT {
+        text.push(c);
+        align.map(c.len_utf8() as u32, s2, e2);
     }
 }
 

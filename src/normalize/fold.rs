@@ -201,6 +201,9 @@ impl<'a> Folder<'a> {
         if *pos >= limit {
             return false;
         }
+        // The character at `*pos` and its facts when the segment before
+        // already decoded it (looking for where that segment ends).
+        let mut next: Option<(char, Info)> = None;
         while *pos < limit {
             let start = *pos;
             let b = bytes[start];
@@ -213,8 +216,14 @@ impl<'a> Folder<'a> {
                 }
                 continue;
             }
-            let Some(c) = self.text.get(start..).and_then(|s| s.chars().next()) else {
-                break;
+            let (c, ci) = match next.take() {
+                Some(known) => known,
+                None => {
+                    let Some(c) = self.text.get(start..).and_then(|s| s.chars().next()) else {
+                        break;
+                    };
+                    (c, info(c))
+                }
             };
             let mut end = start + c.len_utf8();
             let mut multi = false;
@@ -222,14 +231,16 @@ impl<'a> Folder<'a> {
                 let Some(d) = self.text.get(end..).and_then(|s| s.chars().next()) else {
                     break;
                 };
-                if info(d).has(tables::BOUNDARY) {
+                let di = info(d);
+                if di.has(tables::BOUNDARY) {
+                    next = Some((d, di));
                     break;
                 }
                 end += d.len_utf8();
                 multi = true;
             }
             *pos = end;
-            self.segment(buf, c, start, end, multi);
+            self.segment(buf, c, ci, start, end, multi);
             if buf
                 .last()
                 .is_some_and(|f| matches!(f.class, Class::Space | Class::Newline))
@@ -240,9 +251,16 @@ impl<'a> Folder<'a> {
         true
     }
 
-    fn segment(&mut self, buf: &mut Vec<FChar>, c: char, start: usize, end: usize, multi: bool) {
+    fn segment(
+        &mut self,
+        buf: &mut Vec<FChar>,
+        c: char,
+        ci: Info,
+        start: usize,
+        end: usize,
+        multi: bool,
+    ) {
         let (s, e) = (start as u32, end as u32);
-        let ci = info(c);
         if !multi && ci.has(tables::NFKC_YES) {
             self.push(buf, &ci, s, e, 0);
             return;
@@ -254,12 +272,23 @@ impl<'a> Folder<'a> {
             self.push(buf, &ci, s, next as u32, 0);
             if let Some(d) = self.text[next..end].chars().next() {
                 let more = next + d.len_utf8() < end;
-                self.segment(buf, d, next, end, more);
+                self.segment(buf, d, info(d), next, end, more);
             }
             return;
         }
         if !multi {
             // One character NFKC changes: its form is cached.
+            if let Some(form) = tables::nfkc_form(c) {
+                let extra = if ci.has(tables::COMPAT) {
+                    flag::COMPAT
+                } else {
+                    0
+                };
+                for ch in form.chars() {
+                    self.push(buf, &info(ch), s, e, extra);
+                }
+                return;
+            }
             self.nfkc.out.clear();
             tables::push_nfkc(c, &mut self.nfkc.out);
             self.push_form(buf, s, e, ci.has(tables::COMPAT));

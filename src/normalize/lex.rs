@@ -24,6 +24,7 @@ pub(crate) fn chunk(
     // Starts are asked in increasing order and only characters before
     // them are rewritten, as the cache needs.
     let mut urls = UrlCache::default();
+    let url_until = url_horizon(buf);
     while i < n {
         let f = buf[i];
         match f.class {
@@ -37,10 +38,12 @@ pub(crate) fn chunk(
             }
             Class::Invisible => i += 1,
             Class::Letter | Class::Digit => {
-                if let Some(end) = url_at_cached(buf, i, &mut urls) {
-                    em.url(&buf[i..end]);
-                    i = end;
-                    continue;
+                if url_until.is_some_and(|h| i <= h) {
+                    if let Some(end) = url_at_cached(buf, i, &mut urls) {
+                        em.url(&buf[i..end]);
+                        i = end;
+                        continue;
+                    }
                 }
                 if cfg.leetspeak && connector_digit(buf, i) {
                     let l = leet(f.c).unwrap_or(f.c);
@@ -95,6 +98,26 @@ pub(crate) fn chunk(
             }
         }
     }
+}
+
+/// The last index at or before which `url_at` may find a URL or e-mail
+/// address: each has at or after its start a `:` (a scheme), an `@`, the
+/// `.` of `www.`, or the `.` before a final label of two characters or more
+/// (a known TLD). Most chunks have none (`T4l1b4n`, `T.T.P`), and asking
+/// `url_at` costs more than this one pass. The lexer only turns digits and
+/// symbols into letters, never into one of these, so it holds for the
+/// whole chunk.
+fn url_horizon(buf: &[FChar]) -> Option<usize> {
+    let c = |k: usize| buf.get(k).map_or('\0', |f| f.c);
+    let label = |k: usize| matches!(c(k), 'a'..='z' | '0'..='9' | '-');
+    (0..buf.len()).rev().find(|&p| match c(p) {
+        ':' | '@' => true,
+        '.' => {
+            (label(p + 1) && label(p + 2))
+                || (p >= 3 && c(p - 1) == 'w' && c(p - 2) == 'w' && c(p - 3) == 'w')
+        }
+        _ => false,
+    })
 }
 
 /// A lone leetable digit joining two Latin words with `-` or `_`:

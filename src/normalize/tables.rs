@@ -128,25 +128,32 @@ fn page_entry<T>(pages: &'static Pages<T>, cp: u32, fill: impl Fn(u32) -> T) -> 
     page.get((cp & 0xFF) as usize)
 }
 
-/// Appends the NFKC form of `c` alone to `out`. In planes 0 and 1 the
-/// forms of a page of 256 characters are computed together on first use
-/// and kept (an empty string for characters NFKC leaves alone), since the
-/// normalizer's iterators cost some hundreds of instructions a character.
+/// Appends the NFKC form of `c` alone to `out`.
 pub(crate) fn push_nfkc(c: char, out: &mut String) {
+    match nfkc_form(c) {
+        Some(s) => out.push_str(s),
+        None => out.extend(std::iter::once(c).nfkc()),
+    }
+}
+
+/// The NFKC form of `c` alone if NFKC changes it and `c` is in planes 0
+/// and 1: the forms of a page of 256 characters are computed together on
+/// first use and kept (an empty string for characters NFKC leaves alone),
+/// since the normalizer's iterators cost some hundreds of instructions a
+/// character.
+#[inline]
+pub(crate) fn nfkc_form(c: char) -> Option<&'static str> {
     #[allow(clippy::declare_interior_mutable_const)]
     const EMPTY: OnceLock<Box<[Box<str>]>> = OnceLock::new();
     static TABLE: Pages<Box<str>> = [EMPTY; PAGES];
-    let nfkc = |c: char| std::iter::once(c).nfkc();
     let form = page_entry(&TABLE, c as u32, |cp| match char::from_u32(cp) {
-        Some(c) if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes => {
-            nfkc(c).collect::<String>().into_boxed_str()
-        }
+        Some(c) if is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes => std::iter::once(c)
+            .nfkc()
+            .collect::<String>()
+            .into_boxed_str(),
         _ => Box::default(),
-    });
-    match form {
-        Some(s) if !s.is_empty() => out.push_str(s),
-        _ => out.extend(nfkc(c)),
-    }
+    })?;
+    (!form.is_empty()).then_some(&**form)
 }
 
 fn two_byte() -> &'static [Info] {

@@ -259,6 +259,7 @@ fn skip_unwritten_marks(w: &mut [FChar]) {
     }
 }
 
+#[inline]
 pub(crate) fn to_letter(f: &mut FChar, l: char) {
     f.c = l;
     f.class = Class::Letter;
@@ -273,6 +274,26 @@ pub(crate) fn to_letter(f: &mut FChar, l: char) {
 /// tokens back. Plain words under five letters are left whole, so `LeT`
 /// and `JeM` stay acronyms.
 fn camel(w: &mut [FChar], kind: TokenKind) {
+    // A split needs a capital after a lowercase letter, or two capitals:
+    // most runs (`T4l1b4n`, `D@e$h`) have neither, found in one light pass.
+    let mut lower = false;
+    let mut upper = false;
+    let may_split = w.iter().any(|f| {
+        if f.is_letter() {
+            if f.has(flag::UPPER) {
+                if lower || upper {
+                    return true;
+                }
+                upper = true;
+            } else if f.has(flag::LOWER) {
+                lower = true;
+            }
+        }
+        false
+    });
+    if !may_split {
+        return;
+    }
     let mut a = 0;
     while a < w.len() {
         if !w[a].is_letter() {
@@ -330,23 +351,28 @@ fn camel_segment(w: &mut [FChar]) {
 /// letter/digit and Arabic/non-Arabic boundaries, and at `SPLIT`.
 fn spans(run: &[FChar], out: &mut Vec<Span>) {
     out.clear();
-    #[derive(PartialEq, Clone, Copy)]
-    enum T {
-        Letter(bool),
-        Number,
-    }
-    let mut cur: Option<(usize, T)> = None;
+    // The type of a span: a non-Arabic word, an Arabic one, a number.
+    const LETTERS: u8 = 0;
+    const NUMBER: u8 = 2;
+    const NONE: u8 = u8::MAX;
+    let letters = |f: &FChar| LETTERS + u8::from(f.script() == ARABIC);
+    // The span being read: its start and type (`NONE`: no span open).
+    let (mut start, mut ct) = (0, NONE);
     let mut sep = Sep::Space;
     let mut camel = false;
     for (k, f) in run.iter().enumerate() {
-        if f.has(flag::JOINT | flag::GAP) {
-            if let Some((s, _)) = cur.take() {
+        if f.flags & (flag::JOINT | flag::GAP | flag::SKIP) != 0 {
+            if f.has(flag::SKIP) && !f.has(flag::JOINT | flag::GAP) {
+                continue;
+            }
+            if ct != NONE {
                 out.push(Span {
-                    start: s,
+                    start,
                     end: k,
                     sep,
                     camel,
                 });
+                ct = NONE;
             }
             sep = if f.has(flag::JOINT) {
                 Sep::Glued
@@ -356,39 +382,33 @@ fn spans(run: &[FChar], out: &mut Vec<Span>) {
             camel = false;
             continue;
         }
-        if f.has(flag::SKIP) {
-            continue;
-        }
         let t = match f.class {
-            Class::Digit => T::Number,
-            Class::Punct if f.has(flag::NUMPUNCT) => T::Number,
-            Class::Mark => match cur {
-                Some((_, t)) => t,
-                None => T::Letter(f.script() == ARABIC),
-            },
-            _ => T::Letter(f.script() == ARABIC),
+            Class::Digit => NUMBER,
+            Class::Punct if f.has(flag::NUMPUNCT) => NUMBER,
+            Class::Mark if ct != NONE => ct,
+            _ => letters(f),
         };
-        if let Some((s, ct)) = cur {
+        if ct != NONE {
             let split = f.has(flag::SPLIT) && f.is_letter();
             if t != ct || split {
                 out.push(Span {
-                    start: s,
+                    start,
                     end: k,
                     sep,
                     camel,
                 });
                 sep = Sep::Glued;
                 camel = split && t == ct;
-                cur = None;
+                ct = NONE;
             }
         }
-        if cur.is_none() {
-            cur = Some((k, t));
+        if ct == NONE {
+            (start, ct) = (k, t);
         }
     }
-    if let Some((s, _)) = cur {
+    if ct != NONE {
         out.push(Span {
-            start: s,
+            start,
             end: run.len(),
             sep,
             camel,

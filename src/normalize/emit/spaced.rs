@@ -27,6 +27,27 @@ pub(crate) struct Single {
 
 impl Single {
     pub fn new(fcs: &[FChar], c: char, script: u8) -> Single {
+        if let [f] = fcs {
+            if f.is_letter() && !f.has(flag::SKIP) {
+                // One letter (`T` of `T.T.P`), the commonest: what the loop
+                // below finds for it.
+                let upper = f.has(flag::UPPER);
+                return Single {
+                    c,
+                    script,
+                    src: f.src,
+                    end: f.end,
+                    count: 1,
+                    upper: u32::from(upper),
+                    lower: u32::from(!upper && f.has(flag::LOWER)),
+                    first_upper: upper,
+                    flags: f.flags & !flag::INVIS_BEFORE,
+                    sep: Sep::Space,
+                    gap_tight: false,
+                    gap_invis: f.has(flag::INVIS_BEFORE),
+                };
+            }
+        }
         let (mut upper, mut lower, mut flags, mut first_upper, mut count) = (0, 0, 0u32, None, 0);
         let mut end = 0;
         for (i, f) in fcs.iter().enumerate() {

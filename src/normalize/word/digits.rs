@@ -78,6 +78,96 @@ const ONSETS: &[&str] = &[
     "sw", "th", "thr", "tr", "ts", "tw", "wh", "wr", "zh",
 ];
 
+/// A sorted list of lowercase words with, for each first letter `a`..`z`,
+/// the range of its words: `same_collapsed` only ever matches words with
+/// the same first letter, so a lookup reads those few instead of the list
+/// (a list scan was most of the cost of reading `7aliban`).
+struct Words {
+    list: &'static [&'static str],
+    by_first: [(u8, u8); 26],
+    /// Bit `i`: word `i` has a letter twice in a row (`feet`, `week`).
+    doubled: u128,
+}
+
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        assert!(list.len() <= 128);
+        let mut by_first = [(0u8, 0u8); 26];
+        let mut doubled = 0u128;
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].as_bytes();
+            let k = (w[0] - b'a') as usize;
+            if by_first[k].1 == 0 {
+                by_first[k].0 = i as u8;
+            }
+            by_first[k].1 = i as u8 + 1;
+            let mut j = 1;
+            while j < w.len() {
+                if w[j] == w[j - 1] {
+                    doubled |= 1 << i;
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        Words {
+            list,
+            by_first,
+            doubled,
+        }
+    }
+
+    /// True if a word of the list at least `min` long equals `word` (or,
+    /// with `prefix`, starts it) once repeats are collapsed on both sides.
+    /// `squeezed`: `word` has no letter twice in a row already, so against
+    /// a word of the list without one either, plain equality says it.
+    fn find(&self, word: &[u8], squeezed: bool, prefix: bool, min: usize) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        let Some(&(s, e)) = self.by_first.get(usize::from(first.wrapping_sub(b'a'))) else {
+            return false;
+        };
+        (usize::from(s)..usize::from(e)).any(|i| {
+            let Some(u) = self.list.get(i).map(|u| u.as_bytes()) else {
+                return false;
+            };
+            if u.len() < min {
+                return false;
+            }
+            let w = if prefix {
+                match word.get(..u.len()) {
+                    Some(w) => w,
+                    None => return false,
+                }
+            } else {
+                word
+            };
+            if squeezed && self.doubled >> i & 1 == 0 {
+                w == u
+            } else {
+                same_collapsed(w, u)
+            }
+        })
+    }
+
+    /// The words starting with `b`.
+    #[inline]
+    fn starting(&self, b: Option<&u8>) -> &'static [&'static str] {
+        let Some(&(s, e)) = b.and_then(|&b| self.by_first.get(usize::from(b.wrapping_sub(b'a'))))
+        else {
+            return &[];
+        };
+        self.list.get(usize::from(s)..usize::from(e)).unwrap_or(&[])
+    }
+}
+
+static UNITS_BY: Words = Words::new(UNITS);
+static MONTHS_BY: Words = Words::new(MONTHS);
+static UNIT_PREFIXES_BY: Words = Words::new(UNIT_PREFIXES);
+static COUNTED_BY: Words = Words::new(COUNTED);
+
 /// Letters that are a unit alone after a digit (`5g`, `4k`, `3d`, `2x`).
 const UNIT_LETTERS: &[u8] = b"kmhdswygxb";
 
@@ -133,25 +223,29 @@ pub(super) fn leet_digits(w: &mut [FChar], groups: &mut Vec<Group>, collapse: bo
     if groups.is_empty() {
         return;
     }
-    let Some(first) = w.iter().position(is_latin) else {
-        return;
-    };
-    let last = w.iter().rposition(is_latin).unwrap_or(first);
-    // Anything else the canonical text will show (`_` of a hashtag, an
-    // apostrophe, will not).
-    let others = w
-        .iter()
-        .any(|f| !f.has(flag::SKIP | flag::JOINT) && !is_latin(f) && !f.is_digit());
+    // One pass: where the letters start and end, their case, and whether
+    // anything else the canonical text will show is there (`_` of a
+    // hashtag, an apostrophe, will not).
+    let (mut first, mut last, mut others) = (None, 0, false);
     let (mut upper, mut lower, mut symbols) = (0, 0, false);
-    for f in w.iter().filter(|f| is_latin(f)) {
-        if f.has(flag::LEET) {
-            symbols = true;
-        } else if f.has(flag::UPPER) {
-            upper += 1;
-        } else if f.has(flag::LOWER) {
-            lower += 1;
+    for (k, f) in w.iter().enumerate() {
+        if is_latin(f) {
+            first.get_or_insert(k);
+            last = k;
+            if f.has(flag::LEET) {
+                symbols = true;
+            } else if f.has(flag::UPPER) {
+                upper += 1;
+            } else if f.has(flag::LOWER) {
+                lower += 1;
+            }
+        } else if !f.has(flag::SKIP | flag::JOINT) && !f.is_digit() {
+            others = true;
         }
     }
+    let Some(first) = first else {
+        return;
+    };
     let caps = upper >= 2 && lower == 0;
 
     // One letter and one digit.
@@ -241,11 +335,13 @@ fn counted(w: &[FChar]) -> bool {
         n += 1;
     }
     word[..n].reverse();
-    COUNTED
+    COUNTED_BY
+        .starting(word[..n].first())
         .iter()
         .any(|u| same_collapsed(&word[..n], u.as_bytes()))
 }
 
+#[inline]
 fn fold(w: &mut [FChar], s: usize, e: usize) {
     for f in w[s..e].iter_mut().filter(|f| f.is_digit()) {
         let l = leet(f.c).unwrap_or(f.c);
@@ -301,8 +397,10 @@ pub(crate) fn number_word(digits: &[FChar], after: &[FChar], collapse: bool, sin
         n += 1;
     }
     let word = &word[..n];
-    let starts = |u: &&str| word.len() >= u.len() && same_collapsed(&word[..u.len()], u.as_bytes());
-    let exact = |list: &[&str]| ends && list.iter().any(|u| same_collapsed(word, u.as_bytes()));
+    // With `collapse` the word was read squeezed (a non-ASCII letter, read
+    // as 0, matches nothing either way).
+    let starts = |list: &Words, min: usize| list.find(word, collapse, true, min);
+    let exact = |list: &Words| ends && list.find(word, collapse, false, 0);
     let mut value = 0u32;
     for f in digits.iter().filter(|f| f.is_digit()) {
         value = value
@@ -324,9 +422,9 @@ pub(crate) fn number_word(digits: &[FChar], after: &[FChar], collapse: bool, sin
     ordinal
         || decade
         || (single && ends && n == 1 && UNIT_LETTERS.contains(&word[0]))
-        || exact(UNITS)
-        || UNIT_PREFIXES.iter().any(starts)
-        || (day && (exact(MONTHS) || MONTHS.iter().filter(|m| m.len() > 4).any(starts)))
+        || exact(&UNITS_BY)
+        || starts(&UNIT_PREFIXES_BY, 0)
+        || (day && (exact(&MONTHS_BY) || starts(&MONTHS_BY, 5)))
 }
 
 /// Equal once runs of one letter are collapsed on both sides.
@@ -436,6 +534,18 @@ mod tests {
             super::ONSETS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.len() < 256 && list.iter().all(|w| w.as_bytes()[0].is_ascii_lowercase()));
+        }
+        // Every word is found among those of its first letter.
+        for words in [
+            &super::UNITS_BY,
+            &super::MONTHS_BY,
+            &super::COUNTED_BY,
+            &super::UNIT_PREFIXES_BY,
+        ] {
+            for w in words.list {
+                assert!(words.starting(w.as_bytes().first()).contains(w), "{w}");
+            }
         }
     }
 }
