@@ -203,7 +203,7 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
 /// printable ASCII (the byte-level URL reading would not equal the general
 /// one), else whether a `.` or `@` is there, or a `:` after a `scheme`
 /// (which starts with a letter), without which no URL or e-mail address
-/// can be (see `url::horizon`): `12:30` is none.
+/// can be (see `url::url_at`): `12:30` is none.
 fn url_marks_until_space(bytes: &[u8], j: usize, scheme: bool) -> Option<bool> {
     let mut seen = 0;
     for &b in bytes.get(j..).unwrap_or(&[]) {

@@ -5,7 +5,7 @@ use super::emit::Emitter;
 use super::fold::{flag, FChar};
 use super::tables::{is_apostrophe, is_leet_symbol, leet, Class, LATIN};
 use super::token::TokenKind;
-use super::url::{self, url_at_cached, UrlCache};
+use super::url::{url_at_cached, UrlCache};
 use super::word::{self, number_word, Spans};
 use super::Config;
 
@@ -24,9 +24,7 @@ pub(crate) fn chunk(
     // Starts are asked in increasing order and only characters before
     // them are rewritten, as the cache needs.
     let mut urls = UrlCache::default();
-    // The lexer only turns digits and symbols into letters, never into
-    // what the horizon looks for, so it holds for the whole chunk.
-    let url_until = url::horizon(buf, buf.len());
+    let url_until = url_horizon(buf);
     while i < n {
         let f = buf[i];
         match f.class {
@@ -100,6 +98,26 @@ pub(crate) fn chunk(
             }
         }
     }
+}
+
+/// The last index at or before which `url_at` may find a URL or e-mail
+/// address: each has at or after its start a `:` (a scheme), an `@`, the
+/// `.` of `www.`, or the `.` before a final label of two characters or more
+/// (a known TLD). Most chunks have none (`T4l1b4n`, `T.T.P`), and asking
+/// `url_at` costs more than this one pass. The lexer only turns digits and
+/// symbols into letters, never into one of these, so it holds for the
+/// whole chunk.
+fn url_horizon(buf: &[FChar]) -> Option<usize> {
+    let c = |k: usize| buf.get(k).map_or('\0', |f| f.c);
+    let label = |k: usize| matches!(c(k), 'a'..='z' | '0'..='9' | '-');
+    (0..buf.len()).rev().find(|&p| match c(p) {
+        ':' | '@' => true,
+        '.' => {
+            (label(p + 1) && label(p + 2))
+                || (p >= 3 && c(p - 1) == 'w' && c(p - 2) == 'w' && c(p - 3) == 'w')
+        }
+        _ => false,
+    })
 }
 
 /// A lone leetable digit joining two Latin words with `-` or `_`:

@@ -300,25 +300,6 @@ pub(crate) fn url_at_cached<S: Src + ?Sized>(
     (ch(buf, d) == '/').then(|| url_end(buf, d).max(d))
 }
 
-/// The last index at or before which [`url_at`] may find a URL or e-mail
-/// address in the first `len` characters of `buf`: each has at or after
-/// its start a `:` (a scheme), an `@`, the `.` of `www.`, or the `.` before
-/// a final label of two characters or more (a known TLD). Most chunks have
-/// none (`T4l1b4n`, `T.T.P`), and asking `url_at` costs more than this one
-/// pass. It must change with `url_at` (the test below checks it does).
-pub(crate) fn horizon<S: Src + ?Sized>(buf: &S, len: usize) -> Option<usize> {
-    let c = |k: usize| ch(buf, k);
-    let label = |k: usize| buf.class(k) & LABEL != 0;
-    (0..len).rev().find(|&p| match c(p) {
-        ':' | '@' => true,
-        '.' => {
-            (label(p + 1) && label(p + 2))
-                || (p >= 3 && c(p - 1) == 'w' && c(p - 2) == 'w' && c(p - 3) == 'w')
-        }
-        _ => false,
-    })
-}
-
 /// Longest scheme, local part (RFC 5321) and domain name (RFC 1035) looked
 /// for.
 const MAX_SCHEME: usize = 32;
@@ -439,33 +420,6 @@ mod tests {
             }
         }
         j
-    }
-
-    #[test]
-    fn no_url_past_the_horizon() {
-        let pieces = [
-            "a", "co", "www", ".", ":", "//", "@", "-", "/", "x1", "C", " ", "http", "ly",
-        ];
-        let mut rnd = crate::normalize::fast::tests::xorshift(0x5EED_0F_0A11);
-        let mut found = 0;
-        for _ in 0..100_000 {
-            let buf: Vec<u8> = (0..rnd(8))
-                .flat_map(|_| pieces[rnd(pieces.len())].bytes())
-                .collect();
-            let len = buf.len();
-            let h = horizon(&buf[..], len);
-            for i in 0..len {
-                if url_at(&buf[..], i).is_some() {
-                    found += 1;
-                    assert!(
-                        h.is_some_and(|h| i <= h),
-                        "{:?} {i}",
-                        String::from_utf8_lossy(&buf)
-                    );
-                }
-            }
-        }
-        assert!(found > 1000, "{found}");
     }
 
     #[test]
