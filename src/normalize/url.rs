@@ -244,6 +244,11 @@ fn run_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Run, class: u8, enoug
 }
 
 /// The end of a URL or e-mail address starting at `i`, if one does.
+///
+/// Every one it finds has, at or after `i`, a `:` (a scheme), an `@`, the
+/// `.` of `www.`, or the `.` before a final label (a TLD): the lexer
+/// (`lex::url_horizon`) and the fast path (`fast::url_marks_until_space`)
+/// skip asking where there is none, and must change with this.
 pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     url_at_cached(buf, i, &mut UrlCache::default())
 }
