@@ -71,12 +71,8 @@ pub(crate) fn run(
             }
         } else {
             match b {
-                // One space between two pieces: the next one may join the
-                // stretch; if it cannot, the space goes to the gap.
-                b' ' if batch.joins_at(p) && bytes.get(p + 1).is_some_and(|&n| starts_piece(n)) => {
-                    batch.take_space();
-                    p + 1
-                }
+                // A space that joins two pieces was taken after the first
+                // (below); any other goes to the gap.
                 b' ' | b'\t' => {
                     em.batch_end(&mut batch);
                     em.space_plain(false);
@@ -126,9 +122,9 @@ pub(crate) fn run(
             break;
         }
         p = next;
-        // The commonest gap, one space before a piece that may join the
-        // stretch, is taken here as the `b' '` arm would take it, without
-        // another turn of the loop.
+        // One space between two pieces: the next one may join the
+        // stretch (taken here, without another turn of the loop); if it
+        // cannot, the space goes to the gap.
         if bytes.get(p) == Some(&b' ')
             && batch.joins_at(p)
             && bytes.get(p + 1).is_some_and(|&n| starts_piece(n))
