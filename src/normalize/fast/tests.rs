@@ -243,3 +243,36 @@ fn handles_with_digits() {
         }
     }
 }
+
+/// The fast path asks `url_at` only where `url_marks_until_space` finds a
+/// mark: it must never say "none" where `url_at` finds a URL.
+#[test]
+fn url_marks_never_hide_a_url() {
+    let pieces = [
+        "a", "co", "www", ".", ":", "//", "@", "-", "/", "x1", "C", "12", "http", "ly", "_", "%",
+    ];
+    let mut rnd = xorshift(0x5eed_0f0a_1100_77aau64);
+    let mut urls = 0;
+    for _ in 0..400_000 {
+        let s: String = (0..1 + rnd(8)).map(|_| pieces[rnd(pieces.len())]).collect();
+        let bytes = s.as_bytes();
+        for pos in 0..bytes.len() {
+            if crate::normalize::url::url_at(bytes, pos).is_none() {
+                continue;
+            }
+            urls += 1;
+            let j = pos
+                + bytes[pos..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+            let scheme = bytes[pos].is_ascii_alphabetic();
+            assert_eq!(
+                super::url_marks_until_space(bytes, j, scheme),
+                Some(true),
+                "{s:?} at {pos}"
+            );
+        }
+    }
+    assert!(urls > 5_000, "{urls}");
+}
