@@ -265,3 +265,50 @@ fn leet_inside(buf: &[FChar], j: usize, start: usize, cfg: &Config) -> bool {
         && (start.max(j.saturating_sub(24))..j)
             .any(|k| k > start && (leet_digit(&buf[k]) || symbol(&buf[k])) && lettered(k - 1))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tables::info;
+    use crate::normalize::url::url_at;
+
+    /// ASCII text as the folder gives it: each character folded, in place.
+    fn fchars(s: &str) -> Vec<FChar> {
+        s.bytes()
+            .enumerate()
+            .map(|(i, b)| {
+                let inf = info(b as char);
+                FChar {
+                    c: inf.fold,
+                    src: i as u32,
+                    end: i as u32 + 1,
+                    flags: 0,
+                    conf: 0,
+                    class: inf.class,
+                }
+            })
+            .collect()
+    }
+
+    /// `url_horizon` never cuts off a URL that `url_at` finds.
+    #[test]
+    fn no_url_past_the_horizon() {
+        let pieces = [
+            "a", "co", "www", ".", ":", "//", "@", "-", "/", "x1", "C", "12", "http", "ly", "_",
+        ];
+        let mut rnd = crate::normalize::fast::tests::xorshift(0x0dd_ba11_5eed_1234);
+        let mut urls = 0;
+        for _ in 0..200_000 {
+            let s: String = (0..1 + rnd(8)).map(|_| pieces[rnd(pieces.len())]).collect();
+            let buf = fchars(&s);
+            let h = url_horizon(&buf);
+            for i in 0..buf.len() {
+                if url_at(&buf[..], i).is_some() {
+                    urls += 1;
+                    assert!(h.is_some_and(|h| i <= h), "{s:?} at {i}");
+                }
+            }
+        }
+        assert!(urls > 5_000, "{urls}");
+    }
+}
