@@ -335,17 +335,7 @@ impl<'a> Emitter<'a> {
             // canonical text must stay normalized. Rare enough to drop.
             return;
         }
-        // The previous character's run ends and goes into the alignment
-        // (inline: this runs for every character written).
-        if cur.run != 0 {
-            let (canon, s, e) = cur.map;
-            self.align.map(self.text.len() as u32 - canon, s, e);
-            if cur.mode == Collapse::Three && cur.run == 2 {
-                write_second(self.text, self.align, cur);
-            }
-            cur.run = 0;
-            cur.last = '\0';
-        }
+        end_run(self.text, self.align, cur);
         if self.text.len() >= LIMIT {
             self.full = true;
             return;
@@ -386,14 +376,7 @@ impl<'a> Emitter<'a> {
         let Some(cur) = self.cur.as_mut() else {
             return;
         };
-        // The last character's run ends (as in `push_char`).
-        if cur.run != 0 {
-            let (canon, src, end) = cur.map;
-            self.align.map(self.text.len() as u32 - canon, src, end);
-            if cur.mode == Collapse::Three && cur.run == 2 {
-                write_second(self.text, self.align, cur);
-            }
-        }
+        end_run(self.text, self.align, cur);
         let end = self.text.len();
         if end != cur.start {
             self.prev_end = self.align.segs.last().map_or(0, |g| g.end);
@@ -443,6 +426,21 @@ impl<'a> Emitter<'a> {
         if self.cur.is_some() {
             self.close();
         }
+    }
+}
+
+/// The run of the last character written ends and goes into the
+/// alignment. Inline: it runs for every character written.
+#[inline(always)]
+fn end_run(text: &mut String, align: &mut Alignment, cur: &mut Cur) {
+    if cur.run != 0 {
+        let (canon, s, e) = cur.map;
+        align.map(text.len() as u32 - canon, s, e);
+        if cur.mode == Collapse::Three && cur.run == 2 {
+            write_second(text, align, cur);
+        }
+        cur.run = 0;
+        cur.last = '\0';
     }
 }
 

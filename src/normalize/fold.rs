@@ -279,16 +279,10 @@ impl<'a> Folder<'a> {
         if !multi {
             // One character NFKC changes: its form is cached.
             if let Some(form) = tables::nfkc_form(c) {
-                let extra = if ci.has(tables::COMPAT) {
-                    flag::COMPAT
-                } else {
-                    0
-                };
-                for ch in form.chars() {
-                    self.push(buf, &info(ch), s, e, extra);
-                }
+                self.push_chars(buf, form, s, e, ci.has(tables::COMPAT));
                 return;
             }
+            // Past plane 1: not cached.
             self.nfkc.out.clear();
             tables::push_nfkc(c, &mut self.nfkc.out);
             self.push_form(buf, s, e, ci.has(tables::COMPAT));
@@ -309,12 +303,19 @@ impl<'a> Folder<'a> {
     /// Pushes the NFKC form left in `self.nfkc.out`, every character from
     /// the whole segment `s..e`, marked as a compatibility fold if `compat`.
     fn push_form(&mut self, buf: &mut Vec<FChar>, s: u32, e: u32, compat: bool) {
-        let extra = if compat { flag::COMPAT } else { 0 };
         let out = std::mem::take(&mut self.nfkc.out);
-        for ch in out.chars() {
+        self.push_chars(buf, &out, s, e, compat);
+        self.nfkc.out = out;
+    }
+
+    /// Pushes every character of `form`, each from the whole segment
+    /// `s..e`, marked as a compatibility fold if `compat`.
+    #[inline]
+    fn push_chars(&mut self, buf: &mut Vec<FChar>, form: &str, s: u32, e: u32, compat: bool) {
+        let extra = if compat { flag::COMPAT } else { 0 };
+        for ch in form.chars() {
             self.push(buf, &info(ch), s, e, extra);
         }
-        self.nfkc.out = out;
     }
 
     /// `push` for an ASCII character: no mark, no fold, no look-alike, a

@@ -5,7 +5,7 @@ use super::emit::Emitter;
 use super::fold::{flag, FChar};
 use super::tables::{is_apostrophe, is_leet_symbol, leet, Class, LATIN};
 use super::token::TokenKind;
-use super::url::{url_at_cached, UrlCache};
+use super::url::{self, url_at_cached, UrlCache};
 use super::word::{self, number_word, Spans};
 use super::Config;
 
@@ -109,7 +109,7 @@ pub(crate) fn chunk(
 /// whole chunk.
 fn url_horizon(buf: &[FChar]) -> Option<usize> {
     let c = |k: usize| buf.get(k).map_or('\0', |f| f.c);
-    let label = |k: usize| matches!(c(k), 'a'..='z' | '0'..='9' | '-');
+    let label = |k: usize| url::label_char(c(k));
     (0..buf.len()).rev().find(|&p| match c(p) {
         ':' | '@' => true,
         '.' => {

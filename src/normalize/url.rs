@@ -11,7 +11,7 @@ pub(crate) trait Src {
     /// True if the character at `i` can be part of a URL.
     fn url_char(&self, i: usize) -> bool;
     /// The classes (`ALNUM`, `SCHEME`, `LOCAL`, `LABEL`) of the character
-    /// at `i`: none past the end.
+    /// at `i`: none past the end. `URL` too for raw bytes only.
     #[inline]
     fn class(&self, i: usize) -> u8 {
         let c = self.ch(i);
@@ -58,7 +58,7 @@ impl Src for [u8] {
         })
     }
     fn url_char(&self, i: usize) -> bool {
-        self.get(i).is_some_and(|&b| URL_BYTE[usize::from(b)])
+        self.class(i) & URL != 0
     }
     /// One table load: the classes of the byte lowercased, as `ch` reads
     /// it.
@@ -71,22 +71,10 @@ impl Src for [u8] {
         let run = self.get(j..).unwrap_or(&[]);
         j + run
             .iter()
-            .take_while(|&&b| URL_BYTE[usize::from(b)])
+            .take_while(|&&b| BYTE_CLASS[usize::from(b)] & URL != 0)
             .count()
     }
 }
-
-/// `Src::url_char` for each byte.
-static URL_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || ascii_url_punct(c as char);
-        b += 1;
-    }
-    t
-};
 
 const fn ascii_url_punct(c: char) -> bool {
     c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '`' | '^' | '{' | '}' | '|' | '\\')
@@ -181,15 +169,17 @@ const fn local_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-')
 }
 
-const fn label_char(c: char) -> bool {
+pub(crate) const fn label_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '-')
 }
 
-/// Character classes a URL is read with ([`Src::class`]).
+/// Character classes a URL is read with ([`Src::class`]); `URL`, a
+/// character a URL may hold, only for raw bytes (see `Src::url_char`).
 const ALNUM: u8 = 1;
 const SCHEME: u8 = 2;
 const LOCAL: u8 = 4;
 const LABEL: u8 = 8;
+const URL: u8 = 16;
 
 /// The classes of each ASCII character.
 static CLASS: [u8; 128] = {
@@ -206,13 +196,15 @@ static CLASS: [u8; 128] = {
     t
 };
 
-/// The classes of each byte as `Src::ch` reads it for raw bytes: ASCII
-/// lowercased, none for the others.
+/// The classes of each byte as `Src::ch` reads it for raw bytes (ASCII
+/// lowercased, none for the others), and whether a URL may hold it.
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = CLASS[(b as u8).to_ascii_lowercase() as usize];
+        let c = b as u8;
+        let url = c.is_ascii_alphanumeric() || ascii_url_punct(c as char);
+        t[b] = CLASS[c.to_ascii_lowercase() as usize] | if url { URL } else { 0 };
         b += 1;
     }
     t

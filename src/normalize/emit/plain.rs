@@ -391,13 +391,10 @@ impl Emitter<'_> {
             self.full = true;
             return;
         }
-        self.batch_copy(b, at);
-        if at > b.mapped {
-            self.align.map(at - b.mapped, b.mapped, at);
-        }
+        self.batch_flush(b, at);
+        // The `_` maps to nothing: the batch goes on after it.
         let (src, end) = (at + 1, at + 1 + digits);
-        b.mapped = src;
-        b.from = src;
+        b.skip_to(src);
         b.to = end;
         let start = self.text.len() as u32;
         self.push_token(

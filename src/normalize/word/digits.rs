@@ -123,13 +123,7 @@ impl Words {
     /// `squeezed`: `word` has no letter twice in a row already, so against
     /// a word of the list without one either, plain equality says it.
     fn find(&self, word: &[u8], squeezed: bool, prefix: bool, min: usize) -> bool {
-        let Some(&first) = word.first() else {
-            return false;
-        };
-        let Some(&(s, e)) = self.by_first.get(usize::from(first.wrapping_sub(b'a'))) else {
-            return false;
-        };
-        (usize::from(s)..usize::from(e)).any(|i| {
+        self.range(word.first()).any(|i| {
             let Some(u) = self.list.get(i).map(|u| u.as_bytes()) else {
                 return false;
             };
@@ -155,11 +149,14 @@ impl Words {
     /// The words starting with `b`.
     #[inline]
     fn starting(&self, b: Option<&u8>) -> &'static [&'static str] {
-        let Some(&(s, e)) = b.and_then(|&b| self.by_first.get(usize::from(b.wrapping_sub(b'a'))))
-        else {
-            return &[];
-        };
-        self.list.get(usize::from(s)..usize::from(e)).unwrap_or(&[])
+        self.list.get(self.range(b)).unwrap_or(&[])
+    }
+
+    /// Where in the list the words starting with `b` are (empty if none).
+    #[inline]
+    fn range(&self, b: Option<&u8>) -> std::ops::Range<usize> {
+        b.and_then(|&b| self.by_first.get(usize::from(b.wrapping_sub(b'a'))))
+            .map_or(0..0, |&(s, e)| usize::from(s)..usize::from(e))
     }
 }
 
