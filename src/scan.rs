@@ -175,8 +175,9 @@ fn find_inner(
         let tok = &toks[i];
         // Most tokens start no key: the start tables say so without a
         // single fst node decoded.
+        let glued = toks.get(i + 1).is_some_and(|t| t.sep == Sep::Glued);
         if tok.kind == TokenKind::Url
-            || (filter && !starts.may_start(text, tok.start as usize, tok.end as usize))
+            || (filter && !starts.may_start(text, tok.start as usize, tok.end as usize, glued))
         {
             i += 1;
             continue;

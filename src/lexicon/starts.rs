@@ -1,6 +1,13 @@
 //! Tables that let the scanner skip, in a few nanoseconds, the tokens where
 //! no key can start: a hashed set of the text prefixes (up to eight bytes)
-//! keys can begin with.
+//! keys can begin with, and of the short words they can begin with.
+//!
+//! A match covers whole tokens, so a token no longer than the prefixes
+//! must be read to its end and leave the key at a word's end (the key is
+//! final there or goes on with a space), unless the next token is glued to
+//! it and the key may run on into it. Short words are most of the text
+//! (`the`, `hai`, `ja`) and most of them begin some key, but few are one of
+//! its words: the second set is what keeps them out of the search.
 //!
 //! They are exactly conservative with respect to the scanner's search
 //! (`scan::candidates`): inside a token the search may take a key's `' '`
@@ -72,13 +79,20 @@ impl Starts {
     }
 
     /// False when no key can match starting at the token `text[start..end]`
-    /// (canonical bytes).
+    /// (canonical bytes); `glued` if the next token is glued to it
+    /// ([`Sep::Glued`](crate::normalize::Sep::Glued)).
     #[inline]
-    pub fn may_start(&self, text: &[u8], start: usize, end: usize) -> bool {
+    pub fn may_start(&self, text: &[u8], start: usize, end: usize, glued: bool) -> bool {
         if end <= start || self.prefixes.is_empty() {
             return true;
         }
-        let n = (end - start).min(self.depth);
+        let len = end - start;
+        let n = len.min(self.depth);
+        let tag = if len <= self.depth && !glued {
+            WORD | n as u64
+        } else {
+            n as u64
+        };
         // Eight bytes read at once and the ones past the prefix masked off:
         // the canonical text goes on after almost every token, and a byte
         // loop here cost as much as the rest of the token's handling.
@@ -91,7 +105,7 @@ impl Starts {
             }
             None => word(text.get(start..start + n).unwrap_or(&[])),
         };
-        let h = (mix(x, n) >> self.shift) as usize;
+        let h = (mix(x, tag) >> self.shift) as usize;
         self.prefixes[h / 64] & (1 << (h % 64)) != 0
     }
 }
@@ -105,20 +119,40 @@ fn word(p: &[u8]) -> u64 {
         .fold(0u64, |x, (i, &b)| x | (b as u64) << (8 * i))
 }
 
-/// A 64-bit key for the `n`-byte prefix held in `x`, whose high bits are
-/// the hash (multiplicative hashing: they depend on every input bit).
+/// The tag bit of a whole short word (a key read to a word's end), beside
+/// the length in the low bits.
+const WORD: u64 = 16;
+
+/// A 64-bit key for the bytes held in `x` and their `tag` (length, and
+/// [`WORD`] for a whole word), whose high bits are the hash
+/// (multiplicative hashing: they depend on every input bit).
 #[inline]
-fn mix(x: u64, n: usize) -> u64 {
-    (x.rotate_left(4) ^ n.min(8) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+fn mix(x: u64, tag: u64) -> u64 {
+    (x.rotate_left(5) ^ tag).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The key of a prefix of at most eight bytes.
 fn prefix_key(p: &[u8]) -> u64 {
-    mix(word(p), p.len())
+    mix(word(p), p.len() as u64)
 }
 
-/// Collects the keys of every text prefix of `1..=depth` bytes. False when
-/// a cap was hit.
+/// The key of a whole word of at most eight bytes.
+fn word_key(p: &[u8]) -> u64 {
+    mix(word(p), WORD | p.len() as u64)
+}
+
+/// Whether a key read up to one of `nodes` may stop there: it is final, or
+/// goes on with a space (the next token's).
+fn word_end<D: AsRef<[u8]>>(fst: &Fst<D>, nodes: &[CompiledAddr], work: &mut usize) -> bool {
+    nodes.iter().any(|&a| {
+        *work += 1;
+        let n = fst.node(a);
+        n.is_final() || n.find_input(b' ').is_some()
+    })
+}
+
+/// Collects the keys of every text prefix of `1..=depth` bytes, and of
+/// every whole word among them. False when a cap was hit.
 fn enumerate<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     root: &[Option<(CompiledAddr, u64)>],
@@ -131,6 +165,9 @@ fn enumerate<D: AsRef<[u8]>>(
         let mut bytes = [0u8; 8];
         bytes[0] = b1 as u8;
         out.push(prefix_key(&bytes[..1]));
+        if word_end(fst, &[addr], work) {
+            out.push(word_key(&bytes[..1]));
+        }
         if depth == 1 {
             continue;
         }
@@ -212,10 +249,13 @@ fn extend<D: AsRef<[u8]>>(
         let mut next = bytes;
         next[len] = b;
         out.push(prefix_key(&next[..len + 1]));
+        let targets: Vec<CompiledAddr> = group.iter().map(|g| g.1).collect();
+        if word_end(fst, &targets, work) {
+            out.push(word_key(&next[..len + 1]));
+        }
         if len + 1 == depth {
             continue;
         }
-        let targets: Vec<CompiledAddr> = group.iter().map(|g| g.1).collect();
         let Some(c) = closure(fst, &targets, b, work) else {
             return false;
         };
@@ -224,4 +264,48 @@ fn extend<D: AsRef<[u8]>>(
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(keys: &[&str]) -> Starts {
+        let mut keys = keys.to_vec();
+        keys.sort_unstable();
+        let fst = fst::Map::from_iter(keys.iter().map(|k| (k, 0u64)))
+            .unwrap()
+            .into_fst();
+        Starts::new(&fst)
+    }
+
+    fn may(s: &Starts, token: &str, glued: bool) -> bool {
+        s.may_start(token.as_bytes(), 0, token.len(), glued)
+    }
+
+    #[test]
+    fn a_short_word_passes_only_as_a_key_word_or_glued_to_the_next() {
+        let s = starts(&["jamaat ul ahrar", "ja ja", "al qaeda", "x"]);
+        // Words of a key, from its start.
+        for w in ["jamaat", "ja", "al", "x"] {
+            assert!(may(&s, w, false), "{w}");
+        }
+        // Begin a key but are not its first word: only when the next
+        // token is glued on (`#JaMaat`) can the key go on.
+        for w in ["jam", "jamaa", "a", "al q"] {
+            assert!(!may(&s, w, false), "{w}");
+            assert!(may(&s, w, true), "{w}");
+        }
+        // Begin no key at all.
+        for w in ["q", "ul", "the"] {
+            assert!(!may(&s, w, false), "{w}");
+            assert!(!may(&s, w, true), "{w}");
+        }
+        // Glued words inside one token (`alqaeda`) take the key's space.
+        assert!(may(&s, "alqaeda", false));
+        assert!(may(&s, "jaja", false));
+        // Longer than the prefixes: the prefix decides.
+        assert!(may(&s, "jamaatulahrar", false));
+        assert!(!may(&s, "qqqqqqqqqqqq", false));
+    }
 }
