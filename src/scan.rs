@@ -3,7 +3,7 @@
 
 mod acronym;
 
-use crate::lexicon::{Category, Lexicon, Rule, Severity, Target, Trie};
+use crate::lexicon::{Category, Lexicon, Probe, Rule, Severity, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
 use fst::raw::Fst;
@@ -160,7 +160,7 @@ fn find_inner(
     out.clear();
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
-    let starts = lexicon.starts();
+    let starts = lexicon.starts().probe();
     // A borrowed view of the lexicon's fst: node decoding then reads a
     // plain slice instead of going through the shared owner's `dyn AsRef`
     // at every node (half the cost of a term-dense text). The bytes were
@@ -171,16 +171,10 @@ fn find_inner(
     // Only needed for a lowercase-acronym candidate: computed on demand.
     let mut shouting = None;
     let mut i = 0;
-    while i < toks.len() {
-        let tok = &toks[i];
-        // Most tokens start no key: the start tables say so without a
-        // single fst node decoded.
-        let glued = toks.get(i + 1).is_some_and(|t| t.sep == Sep::Glued);
-        if tok.kind == TokenKind::Url
-            || (filter && !starts.may_start(text, tok.start as usize, tok.end as usize, glued))
-        {
-            i += 1;
-            continue;
+    loop {
+        i = next_start(starts, toks, text, i, filter);
+        if i >= toks.len() {
+            break;
         }
         candidates(&fst, trie, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
@@ -219,6 +213,24 @@ fn find_inner(
         }
     }
     resolve_context(lexicon, out, &mut scratch.anchors);
+}
+
+/// The first token from `i` on where a key may start (`toks.len()` if
+/// none). Most tokens start no key: the start tables say so without a
+/// single fst node decoded. Not inlined: in its own frame the loop keeps
+/// what it reads in registers.
+#[inline(never)]
+fn next_start(starts: Probe<'_>, toks: &[Token], text: &[u8], mut i: usize, filter: bool) -> usize {
+    while let Some(tok) = toks.get(i) {
+        let glued = toks.get(i + 1).is_some_and(|t| t.sep == Sep::Glued);
+        if tok.kind != TokenKind::Url
+            && (!filter || starts.may_start(text, tok.start as usize, tok.end as usize, glued))
+        {
+            return i;
+        }
+        i += 1;
+    }
+    toks.len()
 }
 
 /// All (last token, entry) pairs of keys that match from token `i`.

@@ -25,7 +25,7 @@ use crate::normalize::{Normalizer, NormalizerOptions, NORMALIZER_VERSION};
 pub(crate) use compiled::Meta;
 use compiled::{Bytes, Compiled};
 use serde::{Deserialize, Serialize};
-pub(crate) use starts::Starts;
+pub(crate) use starts::{Probe, Starts};
 use std::fmt;
 use std::io::BufRead;
 use std::sync::{Arc, OnceLock};

@@ -91,21 +91,39 @@ impl Starts {
         }
     }
 
+    /// The tables as plain values, for a loop over every token: its fields
+    /// then stay in registers.
+    #[inline]
+    pub fn probe(&self) -> Probe<'_> {
+        Probe {
+            prefixes: &self.prefixes,
+            depth: self.depth,
+            shift: self.shift,
+        }
+    }
+}
+
+/// [`Starts`] borrowed for one text (see [`Starts::probe`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Probe<'a> {
+    prefixes: &'a [u64],
+    depth: usize,
+    shift: u32,
+}
+
+impl Probe<'_> {
     /// False when no key can match starting at the token `text[start..end]`
     /// (canonical bytes); `glued` if the next token is glued to it
     /// ([`Sep::Glued`](crate::normalize::Sep::Glued)).
     #[inline]
-    pub fn may_start(&self, text: &[u8], start: usize, end: usize, glued: bool) -> bool {
+    pub fn may_start(self, text: &[u8], start: usize, end: usize, glued: bool) -> bool {
         if end <= start || self.prefixes.is_empty() {
             return true;
         }
         let len = end - start;
         let n = len.min(self.depth);
-        let tag = if len <= self.depth && !glued {
-            WORD | n as u64
-        } else {
-            n as u64
-        };
+        let whole = len <= self.depth && !glued;
+        let tag = n as u64 | (u64::from(whole) * WORD);
         // Eight bytes read at once and the ones past the prefix masked off:
         // the canonical text goes on after almost every token, and a byte
         // loop here cost as much as the rest of the token's handling.
@@ -113,8 +131,7 @@ impl Starts {
             Some(eight) => {
                 let mut w = [0u8; 8];
                 w.copy_from_slice(eight);
-                let mask = if n >= 8 { !0 } else { (1u64 << (8 * n)) - 1 };
-                u64::from_le_bytes(w) & mask
+                u64::from_le_bytes(w) & KEEP[n]
             }
             None => word(text.get(start..start + n).unwrap_or(&[])),
         };
@@ -122,6 +139,17 @@ impl Starts {
         self.prefixes.get(w).map_or(true, |&set| set & bits == bits)
     }
 }
+
+/// The mask that keeps the first `n` bytes of a little-endian word.
+const KEEP: [u64; 9] = {
+    let mut k = [0u64; 9];
+    let mut n = 1;
+    while n < 9 {
+        k[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    k
+};
 
 /// Up to eight bytes as a little-endian word, zero-padded.
 #[inline]
@@ -293,7 +321,7 @@ mod tests {
     }
 
     fn may(s: &Starts, token: &str, glued: bool) -> bool {
-        s.may_start(token.as_bytes(), 0, token.len(), glued)
+        s.probe().may_start(token.as_bytes(), 0, token.len(), glued)
     }
 
     #[test]
