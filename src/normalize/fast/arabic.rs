@@ -13,7 +13,38 @@ pub(super) struct Arabic {
 
 /// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF) with no marks,
 /// each folded to another two-byte letter: a word, or a hashtag if `sigil`.
+/// Words that follow, each after one space, are written too, as
+/// `fast::run` would write them: Arabic-script text is mostly words of
+/// five letters in a row, and a turn of that loop for each cost as much as
+/// the word's letters.
 pub(super) fn arabic_word(
+    bytes: &[u8],
+    mut pos: usize,
+    sigil: Option<usize>,
+    em: &mut Emitter<'_>,
+    ar: &Arabic,
+    batch: &mut Batch,
+) -> usize {
+    loop {
+        let j = one_word(bytes, pos, sigil, em, ar, batch);
+        if j == pos
+            || sigil.is_some()
+            || bytes.get(j) != Some(&b' ')
+            || !matches!(bytes.get(j + 1), Some(0xD8..=0xDB))
+            || !batch.joins_at(j)
+        {
+            return j;
+        }
+        // Where the next word cannot be written here, `fast::run` finds
+        // the space taken and tries the word again.
+        batch.take_space();
+        pos = j + 1;
+    }
+}
+
+/// One word of [`arabic_word`].
+#[inline(always)]
+fn one_word(
     bytes: &[u8],
     pos: usize,
     sigil: Option<usize>,
