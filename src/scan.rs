@@ -161,6 +161,11 @@ fn find_inner(
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
     let starts = lexicon.starts().probe();
+    let mut i = next_start(starts, toks, text, 0, filter);
+    if i >= toks.len() {
+        // Most posts: no key can start anywhere.
+        return;
+    }
     // A borrowed view of the lexicon's fst: node decoding then reads a
     // plain slice instead of going through the shared owner's `dyn AsRef`
     // at every node (half the cost of a term-dense text). The bytes were
@@ -170,12 +175,7 @@ fn find_inner(
     };
     // Only needed for a lowercase-acronym candidate: computed on demand.
     let mut shouting = None;
-    let mut i = 0;
-    loop {
-        i = next_start(starts, toks, text, i, filter);
-        if i >= toks.len() {
-            break;
-        }
+    while i < toks.len() {
         candidates(&fst, trie, toks, text, i, scratch);
         // Longest first; the first that passes the rules wins.
         scratch
@@ -211,6 +211,7 @@ fn find_inner(
             }
             None => i += 1,
         }
+        i = next_start(starts, toks, text, i, filter);
     }
     resolve_context(lexicon, out, &mut scratch.anchors);
 }

@@ -82,6 +82,9 @@ impl fmt::Display for Verdict {
 /// support-window test looks at the nearest opposite match only (see
 /// [`Near`]), so the rule stays linear however many matches a text has.
 pub(crate) fn judge(lexicon: &Lexicon, toks: &[Token], found: &[Found]) -> (Verdict, f32) {
+    if found.is_empty() {
+        return (Verdict::Clean, 0.0);
+    }
     let mut evidence = false;
     let mut counter = false;
     let mut slogan = false;
