@@ -63,6 +63,14 @@ pub(super) fn caps_rule_holds(
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
         return false;
     };
+    // No capital at all (`bla bla`, `let it be`): the commonest case by
+    // far, and the spelling below has one.
+    if toks
+        .iter()
+        .all(|t| matches!(t.case, Case::Lower | Case::Uncased))
+    {
+        return false;
+    }
     // Capitals are the common case and cheap to see; the comparison with
     // the term's own spelling below decodes the entry and the source span.
     if toks
@@ -77,7 +85,8 @@ pub(super) fn caps_rule_holds(
     };
     // Written as the lexicon spells it (`LeT`, `JeM`): deliberate mixed
     // case is as telling as capitals. Accents and repeated letters on top
-    // (`LëT`, `JeeeM`) do not hide it.
+    // (`LëT`, `JeeeM`) do not hide it. A spelling without capitals is
+    // no sign (and lowercase text returned above).
     if !term.chars().any(char::is_uppercase) {
         return false;
     }
