@@ -50,9 +50,9 @@ pub(crate) struct Starts {
 const LONG: usize = 16;
 /// The most keys for which the set holds words longer than its prefixes.
 /// Walking every key to sixteen bytes instead of eight makes the tables'
-/// build, paid once on a lexicon's first scan, about four times as long:
-/// 21 ms instead of 6 for the scan bench's 10,000 terms, 55 instead of 11
-/// for 30,000; 100,000 would take 170.
+/// build, paid once on a lexicon's first scan, two to three times as long:
+/// 11 ms instead of 5 for the scan bench's 10,000 terms, 28 instead of 8
+/// for 30,000; 100,000 would take 83 instead of 27.
 const LONG_KEYS: usize = 50_000;
 
 /// The word of the set a key's bits are in, and those bits: the word from
@@ -82,6 +82,8 @@ impl Starts {
                 words,
                 out: &mut found,
                 work: &mut work,
+                nodes: Vec::new(),
+                edges: Vec::new(),
             };
             if !enumerate(fst, &root, &mut at) {
                 continue;
@@ -236,17 +238,8 @@ fn word_key(p: &[u8]) -> u64 {
     mix(word(head) ^ spread(word(rest)), WORD | p.len() as u64)
 }
 
-/// Whether a key read up to one of `nodes` may stop there: it is final, or
-/// goes on with a space (the next token's).
-fn word_end<D: AsRef<[u8]>>(fst: &Fst<D>, nodes: &[CompiledAddr], work: &mut usize) -> bool {
-    nodes.iter().any(|&a| {
-        *work += 1;
-        let n = fst.node(a);
-        n.is_final() || n.find_input(b' ').is_some()
-    })
-}
-
-/// What an enumeration collects, and its caps.
+/// What an enumeration collects, its caps, and buffers reused from one
+/// node to the next (the build was mostly allocation).
 struct Walk<'a> {
     /// Prefixes of `1..=depth` bytes.
     depth: usize,
@@ -254,6 +247,16 @@ struct Walk<'a> {
     words: usize,
     out: &'a mut Vec<u64>,
     work: &'a mut usize,
+    nodes: Vec<Vec<CompiledAddr>>,
+    edges: Vec<Vec<(u8, CompiledAddr)>>,
+}
+
+impl Walk<'_> {
+    fn nodes(&mut self) -> Vec<CompiledAddr> {
+        let mut v = self.nodes.pop().unwrap_or_default();
+        v.clear();
+        v
+    }
 }
 
 /// Collects the keys of every text prefix of `1..=depth` bytes, and of
@@ -263,61 +266,77 @@ fn enumerate<D: AsRef<[u8]>>(
     root: &[Option<(CompiledAddr, u64)>],
     at: &mut Walk<'_>,
 ) -> bool {
+    let mut closed = at.nodes();
+    let mut ok = true;
     for (b1, r) in root.iter().enumerate() {
         let Some((addr, _)) = *r else { continue };
         let mut bytes = [0u8; LONG];
         bytes[0] = b1 as u8;
         at.out.push(prefix_key(&bytes[..1]));
-        if word_end(fst, &[addr], at.work) {
+        let expand = at.words > 1;
+        let (within, end) = closure(fst, &[addr], b1 as u8, at.work, &mut closed, expand);
+        if end {
             at.out.push(word_key(&bytes[..1]));
         }
-        if at.words == 1 {
+        if !expand {
             continue;
         }
-        let Some(c) = closure(fst, &[addr], b1 as u8, at.work) else {
-            return false;
-        };
-        if !extend(fst, c, bytes, 1, at) {
-            return false;
+        if !within || !extend(fst, &closed, bytes, 1, at) {
+            ok = false;
+            break;
         }
     }
-    true
+    at.nodes.push(closed);
+    ok
 }
 
-/// The nodes reachable from `start` by the scanner's moves that read no
-/// text: a key's `' '`, and `' '` followed by `prev` (the letter before,
-/// re-read). `None` if more than [`MAX_CLOSURE`] nodes.
+/// Puts in `set` the nodes `start` and those reachable from them by the
+/// scanner's moves that read no text: a key's `' '`, and `' '` followed by
+/// `prev` (the letter before, re-read), if `expand`. Returns whether the
+/// set stayed within [`MAX_CLOSURE`] nodes, and whether a key may stop at
+/// one of `start` (it is final, or goes on with a space: the next token's).
 fn closure<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     start: &[CompiledAddr],
     prev: u8,
     work: &mut usize,
-) -> Option<Vec<CompiledAddr>> {
-    let mut set: Vec<CompiledAddr> = start.to_vec();
+    set: &mut Vec<CompiledAddr>,
+    expand: bool,
+) -> (bool, bool) {
+    set.clear();
+    set.extend_from_slice(start);
+    let mut end = false;
     let mut i = 0;
     while i < set.len() {
         *work += 1;
         let node = fst.node(set[i]);
+        let space = node.find_input(b' ');
+        if i < start.len() {
+            end |= node.is_final() || space.is_some();
+        }
         i += 1;
-        let Some(ti) = node.find_input(b' ') else {
+        let Some(ti) = space.filter(|_| expand) else {
+            if !expand && i >= start.len() {
+                break;
+            }
             continue;
         };
         let after = node.transition(ti).addr;
-        let add = |a: CompiledAddr, set: &mut Vec<CompiledAddr>| {
+        if !set.contains(&after) {
+            set.push(after);
+        }
+        let an = fst.node(after);
+        if let Some(t2) = an.find_input(prev) {
+            let a = an.transition(t2).addr;
             if !set.contains(&a) {
                 set.push(a);
             }
-        };
-        add(after, &mut set);
-        let an = fst.node(after);
-        if let Some(t2) = an.find_input(prev) {
-            add(an.transition(t2).addr, &mut set);
         }
         if set.len() > MAX_CLOSURE {
-            return None;
+            return (false, end);
         }
     }
-    Some(set)
+    (true, end)
 }
 
 /// Records every text prefix (up to `at.depth` bytes) and whole word (up
@@ -325,25 +344,25 @@ fn closure<D: AsRef<[u8]>>(
 /// `len` bytes of `bytes`. False when a cap is hit.
 fn extend<D: AsRef<[u8]>>(
     fst: &Fst<D>,
-    set: Vec<CompiledAddr>,
+    set: &[CompiledAddr],
     bytes: [u8; LONG],
     len: usize,
     at: &mut Walk<'_>,
 ) -> bool {
     // Group the targets by the byte read, so each next prefix is expanded
     // once from all the nodes that reach it.
-    let mut by_byte: Vec<(u8, CompiledAddr)> = Vec::new();
-    for &n in &set {
+    let mut by_byte = at.edges.pop().unwrap_or_default();
+    by_byte.clear();
+    for &n in set {
         *at.work += 1;
         by_byte.extend(fst.node(n).transitions().map(|t| (t.inp, t.addr)));
     }
-    if *at.work > MAX_WORK {
-        return false;
-    }
+    let mut ok = *at.work <= MAX_WORK;
     by_byte.sort_unstable();
     by_byte.dedup();
+    let (mut targets, mut closed) = (at.nodes(), at.nodes());
     let mut rest = &by_byte[..];
-    while let Some(&(b, _)) = rest.first() {
+    while let (true, Some(&(b, _))) = (ok, rest.first()) {
         let n = rest.iter().take_while(|t| t.0 == b).count();
         let (group, tail) = rest.split_at(n);
         rest = tail;
@@ -352,21 +371,21 @@ fn extend<D: AsRef<[u8]>>(
         if len < at.depth {
             at.out.push(prefix_key(&next[..len + 1]));
         }
-        let targets: Vec<CompiledAddr> = group.iter().map(|g| g.1).collect();
-        if word_end(fst, &targets, at.work) {
+        targets.clear();
+        targets.extend(group.iter().map(|g| g.1));
+        let expand = len + 1 < at.words;
+        let (within, end) = closure(fst, &targets, b, at.work, &mut closed, expand);
+        if end {
             at.out.push(word_key(&next[..len + 1]));
         }
-        if len + 1 == at.words {
-            continue;
-        }
-        let Some(c) = closure(fst, &targets, b, at.work) else {
-            return false;
-        };
-        if !extend(fst, c, next, len + 1, at) {
-            return false;
+        if expand {
+            ok = within && extend(fst, &closed, next, len + 1, at);
         }
     }
-    true
+    at.nodes.push(targets);
+    at.nodes.push(closed);
+    at.edges.push(by_byte);
+    ok
 }
 
 #[cfg(test)]
