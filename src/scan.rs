@@ -3,6 +3,8 @@
 
 mod acronym;
 
+#[cfg(test)]
+use crate::lexicon::Starts;
 use crate::lexicon::{Category, Lexicon, Probe, Rule, Severity, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
@@ -143,14 +145,26 @@ pub(crate) fn find(
     scratch: &mut Scratch,
     out: &mut Vec<Found>,
 ) {
-    find_inner(lexicon, lexicon.trie(), input, norm, scratch, out, true)
+    let starts = lexicon.starts().probe();
+    find_inner(
+        lexicon,
+        lexicon.trie(),
+        starts,
+        input,
+        norm,
+        scratch,
+        out,
+        true,
+    )
 }
 
-/// [`find`], with the start filter switchable and the decoded trie given,
-/// so tests can check that neither changes a result.
+/// [`find`], with the start filter switchable and the decoded trie and
+/// the start tables given, so tests can check that none changes a result.
+#[allow(clippy::too_many_arguments)]
 fn find_inner(
     lexicon: &Lexicon,
     trie: &Trie,
+    starts: Probe<'_>,
     input: &str,
     norm: &Normalized,
     scratch: &mut Scratch,
@@ -160,7 +174,6 @@ fn find_inner(
     out.clear();
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
-    let starts = lexicon.starts().probe();
     let mut i = next_start(starts, toks, text, 0, filter);
     if i >= toks.len() {
         // Most posts: no key can start anywhere.
@@ -369,13 +382,36 @@ mod tests {
     /// Finds with and without the start filter on `texts`; panics on any
     /// difference.
     fn same_with_and_without_filter(lexicon: &Lexicon, texts: &[String]) -> usize {
+        same_with_and_without(lexicon, lexicon.starts(), texts)
+    }
+
+    /// [`same_with_and_without_filter`] with the given start tables.
+    fn same_with_and_without(lexicon: &Lexicon, starts: &Starts, texts: &[String]) -> usize {
         let (mut s, mut a, mut b) = (Scratch::default(), Vec::new(), Vec::new());
         let mut norm = Normalized::default();
         let mut total = 0;
         for t in texts {
             lexicon.normalizer().normalize_into(t, &mut norm);
-            find_inner(lexicon, lexicon.trie(), t, &norm, &mut s, &mut a, true);
-            find_inner(lexicon, lexicon.trie(), t, &norm, &mut s, &mut b, false);
+            find_inner(
+                lexicon,
+                lexicon.trie(),
+                starts.probe(),
+                t,
+                &norm,
+                &mut s,
+                &mut a,
+                true,
+            );
+            find_inner(
+                lexicon,
+                lexicon.trie(),
+                starts.probe(),
+                t,
+                &norm,
+                &mut s,
+                &mut b,
+                false,
+            );
             assert_eq!(a, b, "{t:?}");
             total += a.len();
         }
@@ -429,6 +465,23 @@ mod tests {
         assert!(found > 1000, "{found}");
     }
 
+    /// Every shape the start tables can take (a lexicon too big for long
+    /// words or for long prefixes gets a smaller one): none stops a match.
+    #[test]
+    fn start_filter_of_any_depth_never_changes_what_is_found() {
+        let lexicon = Lexicon::embedded();
+        let fst = Fst::new(lexicon.fst().as_bytes()).unwrap();
+        let texts = disguised_texts(lexicon, 4);
+        for plan in [(8, 16), (8, 12), (8, 8), (4, 4), (2, 2), (1, 1)] {
+            let starts = Starts::with_plan(&fst, &[plan]);
+            let found = same_with_and_without(lexicon, &starts, &texts);
+            assert!(found > 1000, "{plan:?}: {found}");
+        }
+        // No tables at all: every token is searched.
+        let none = Starts::with_plan(&fst, &[]);
+        assert!(same_with_and_without(lexicon, &none, &texts) > 1000);
+    }
+
     /// Nodes beyond the trie's budget are read from the fst: any budget,
     /// down to none, finds the same.
     #[test]
@@ -443,8 +496,18 @@ mod tests {
             let mut total = 0;
             for t in &texts {
                 lexicon.normalizer().normalize_into(t, &mut norm);
-                find_inner(lexicon, lexicon.trie(), t, &norm, &mut s, &mut want, true);
-                find_inner(lexicon, &trie, t, &norm, &mut s, &mut got, true);
+                let starts = lexicon.starts().probe();
+                find_inner(
+                    lexicon,
+                    lexicon.trie(),
+                    starts,
+                    t,
+                    &norm,
+                    &mut s,
+                    &mut want,
+                    true,
+                );
+                find_inner(lexicon, &trie, starts, t, &norm, &mut s, &mut got, true);
                 assert_eq!(want, got, "budget {budget}: {t:?}");
                 total += got.len();
             }

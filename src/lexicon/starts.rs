@@ -40,8 +40,8 @@ pub(crate) struct Starts {
     depth: usize,
     /// 64 less the number of bits that pick a word of `prefixes`.
     shift: u32,
-    /// The set also holds the whole words of `depth + 1..=LONG` bytes.
-    long: bool,
+    /// The set also holds the whole words of `depth + 1..=words` bytes.
+    words: usize,
 }
 
 /// The longest whole word the set may hold: eight Arabic-script letters.
@@ -66,15 +66,24 @@ fn probe(key: u64, shift: u32) -> (usize, u64) {
 
 impl Starts {
     pub fn new<D: AsRef<[u8]>>(fst: &Fst<D>) -> Starts {
-        let mut root = vec![None; 256];
-        for t in fst.root().transitions() {
-            root[t.inp as usize] = Some((t.addr, t.out.value()));
-        }
         // Eight bytes are four Arabic letters or a short Latin word whole;
         // a lexicon with too many distinct prefixes gets shorter ones, and
         // one with too many long words none of those.
         let long = if fst.len() <= LONG_KEYS { LONG } else { 8 };
-        for (depth, words) in [(8, long), (8, 8), (4, 4), (2, 2)] {
+        Starts::with_plan(fst, &[(8, long), (8, 8), (4, 4), (2, 2)])
+    }
+
+    /// The tables of the first `(depth, words)` of `plan` whose
+    /// enumeration stays within the caps: prefixes of up to `depth` bytes
+    /// and whole words of up to `words` (see [`Walk`]); if none does, no
+    /// tables (every token passes).
+    pub(crate) fn with_plan<D: AsRef<[u8]>>(fst: &Fst<D>, plan: &[(usize, usize)]) -> Starts {
+        let mut root = vec![None; 256];
+        for t in fst.root().transitions() {
+            root[t.inp as usize] = Some((t.addr, t.out.value()));
+        }
+        for &(depth, words) in plan {
+            let (depth, words) = (depth.clamp(1, 8), words.clamp(depth.clamp(1, 8), LONG));
             let mut found = Vec::new();
             let mut work = 0;
             let mut at = Walk {
@@ -94,9 +103,9 @@ impl Starts {
             // scan bench, 30% fewer tokens get through to a search than
             // with one bit a key (each a search, and a mispredicted
             // branch), for the same one word read per token.
-            let words = (found.len() / 4).next_power_of_two().clamp(64, 1 << 18);
-            let shift = 64 - words.trailing_zeros();
-            let mut set = vec![0u64; words];
+            let slots = (found.len() / 4).next_power_of_two().clamp(64, 1 << 18);
+            let shift = 64 - slots.trailing_zeros();
+            let mut set = vec![0u64; slots];
             for &key in &found {
                 let (w, bits) = probe(key, shift);
                 set[w] |= bits;
@@ -105,14 +114,14 @@ impl Starts {
                 prefixes: set,
                 depth,
                 shift,
-                long: words > depth,
+                words,
             };
         }
         Starts {
             prefixes: Vec::new(),
             depth: 0,
             shift: 0,
-            long: false,
+            words: 0,
         }
     }
 
@@ -124,7 +133,7 @@ impl Starts {
             prefixes: &self.prefixes,
             depth: self.depth,
             shift: self.shift,
-            long: self.long,
+            words: self.words,
         }
     }
 }
@@ -135,7 +144,7 @@ pub(crate) struct Probe<'a> {
     prefixes: &'a [u64],
     depth: usize,
     shift: u32,
-    long: bool,
+    words: usize,
 }
 
 impl Probe<'_> {
@@ -167,7 +176,7 @@ impl Probe<'_> {
         }
         // A longer word that begins a key: it must also be one of its
         // words (few tokens get here).
-        if !self.long || glued || len <= self.depth || len > LONG {
+        if glued || len <= self.depth || len > self.words {
             return true;
         }
         self.long_word(text.get(start + 8..end).unwrap_or(&[]), x)
