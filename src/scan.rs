@@ -472,7 +472,7 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let fst = Fst::new(lexicon.fst().as_bytes()).unwrap();
         let texts = disguised_texts(lexicon, 4);
-        for plan in [(8, 16), (8, 12), (8, 8), (4, 4), (2, 2), (1, 1)] {
+        for plan in [(8, 16), (8, 12), (8, 8), (4, 16), (4, 4), (2, 2), (1, 1)] {
             let starts = Starts::with_plan(&fst, &[plan]);
             let found = same_with_and_without(lexicon, &starts, &texts);
             assert!(found > 1000, "{plan:?}: {found}");

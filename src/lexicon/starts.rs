@@ -1,13 +1,14 @@
 //! Tables that let the scanner skip, in a few nanoseconds, the tokens where
 //! no key can start: a hashed set of the text prefixes (up to eight bytes)
-//! keys can begin with, and of the short words they can begin with.
+//! keys can begin with, and of the words (up to sixteen bytes) they can
+//! begin with.
 //!
-//! A match covers whole tokens, so a token no longer than the prefixes
-//! must be read to its end and leave the key at a word's end (the key is
-//! final there or goes on with a space), unless the next token is glued to
-//! it and the key may run on into it. Short words are most of the text
-//! (`the`, `hai`, `ja`) and most of them begin some key, but few are one of
-//! its words: the second set is what keeps them out of the search.
+//! A match covers whole tokens, so a token must be read to its end and
+//! leave the key at a word's end (the key is final there or goes on with a
+//! space), unless the next token is glued to it and the key may run on
+//! into it. Short words are most of the text (`the`, `hai`, `ja`) and most
+//! of them begin some key, but few are one of its words: the words are
+//! what keeps them out of the search.
 //!
 //! They are exactly conservative with respect to the scanner's search
 //! (`scan::candidates`): inside a token the search may take a key's `' '`
@@ -58,7 +59,7 @@ const LONG_KEYS: usize = 50_000;
 /// The word of the set a key's bits are in, and those bits: the word from
 /// the hash's top bits, three bit numbers from the 18 bits below them.
 #[inline]
-fn probe(key: u64, shift: u32) -> (usize, u64) {
+fn slot(key: u64, shift: u32) -> (usize, u64) {
     let m = key >> (shift - 18);
     let bits = 1 << (m & 63) | 1 << (m >> 6 & 63) | 1 << (m >> 12 & 63);
     ((key >> shift) as usize, bits)
@@ -75,15 +76,23 @@ impl Starts {
 
     /// The tables of the first `(depth, words)` of `plan` whose
     /// enumeration stays within the caps: prefixes of up to `depth` bytes
-    /// and whole words of up to `words` (see [`Walk`]); if none does, no
-    /// tables (every token passes).
+    /// (at most 8) and whole words of up to `words` (at most [`LONG`], and
+    /// no more than `depth` unless `depth` is 8); if none does, no tables
+    /// (every token passes).
     pub(crate) fn with_plan<D: AsRef<[u8]>>(fst: &Fst<D>, plan: &[(usize, usize)]) -> Starts {
         let mut root = vec![None; 256];
         for t in fst.root().transitions() {
             root[t.inp as usize] = Some((t.addr, t.out.value()));
         }
         for &(depth, words) in plan {
-            let (depth, words) = (depth.clamp(1, 8), words.clamp(depth.clamp(1, 8), LONG));
+            // Words longer than the prefixes are read as eight bytes and
+            // the rest (`Probe::long_word`): only with eight-byte prefixes.
+            let depth = depth.clamp(1, 8);
+            let words = if depth == 8 {
+                words.clamp(8, LONG)
+            } else {
+                depth
+            };
             let mut found = Vec::new();
             let mut work = 0;
             let mut at = Walk {
@@ -107,7 +116,7 @@ impl Starts {
             let shift = 64 - slots.trailing_zeros();
             let mut set = vec![0u64; slots];
             for &key in &found {
-                let (w, bits) = probe(key, shift);
+                let (w, bits) = slot(key, shift);
                 set[w] |= bits;
             }
             return Starts {
@@ -192,7 +201,7 @@ impl Probe<'_> {
 
     #[inline]
     fn holds(&self, key: u64) -> bool {
-        let (w, bits) = probe(key, self.shift);
+        let (w, bits) = slot(key, self.shift);
         self.prefixes.get(w).map_or(true, |&set| set & bits == bits)
     }
 }
