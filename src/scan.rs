@@ -145,36 +145,26 @@ pub(crate) fn find(
     scratch: &mut Scratch,
     out: &mut Vec<Found>,
 ) {
-    let starts = lexicon.starts().probe();
-    find_inner(
-        lexicon,
-        lexicon.trie(),
-        starts,
-        input,
-        norm,
-        scratch,
-        out,
-        true,
-    )
+    let starts = Some(lexicon.starts().probe());
+    find_inner(lexicon, lexicon.trie(), starts, input, norm, scratch, out)
 }
 
-/// [`find`], with the start filter switchable and the decoded trie and
-/// the start tables given, so tests can check that none changes a result.
-#[allow(clippy::too_many_arguments)]
+/// [`find`], with the decoded trie and the start tables given (`None`:
+/// every token is searched), so tests can check that neither changes a
+/// result.
 fn find_inner(
     lexicon: &Lexicon,
     trie: &Trie,
-    starts: Probe<'_>,
+    starts: Option<Probe<'_>>,
     input: &str,
     norm: &Normalized,
     scratch: &mut Scratch,
     out: &mut Vec<Found>,
-    filter: bool,
 ) {
     out.clear();
     let toks = norm.tokens();
     let text = norm.text().as_bytes();
-    let mut i = next_start(starts, toks, text, 0, filter);
+    let mut i = next_start(starts, toks, text, 0);
     if i >= toks.len() {
         // Most posts: no key can start anywhere.
         return;
@@ -224,7 +214,7 @@ fn find_inner(
             }
             None => i += 1,
         }
-        i = next_start(starts, toks, text, i, filter);
+        i = next_start(starts, toks, text, i);
     }
     resolve_context(lexicon, out, &mut scratch.anchors);
 }
@@ -234,11 +224,15 @@ fn find_inner(
 /// single fst node decoded. Not inlined: in its own frame the loop keeps
 /// what it reads in registers.
 #[inline(never)]
-fn next_start(starts: Probe<'_>, toks: &[Token], text: &[u8], mut i: usize, filter: bool) -> usize {
+fn next_start(starts: Option<Probe<'_>>, toks: &[Token], text: &[u8], mut i: usize) -> usize {
+    let Some(starts) = starts else {
+        let rest = toks.get(i..).unwrap_or(&[]);
+        return i + rest.iter().take_while(|t| t.kind == TokenKind::Url).count();
+    };
     while let Some(tok) = toks.get(i) {
         let glued = toks.get(i + 1).is_some_and(|t| t.sep == Sep::Glued);
         if tok.kind != TokenKind::Url
-            && (!filter || starts.may_start(text, tok.start as usize, tok.end as usize, glued))
+            && starts.may_start(text, tok.start as usize, tok.end as usize, glued)
         {
             return i;
         }
@@ -392,26 +386,17 @@ mod tests {
         let mut total = 0;
         for t in texts {
             lexicon.normalizer().normalize_into(t, &mut norm);
+            let trie = lexicon.trie();
             find_inner(
                 lexicon,
-                lexicon.trie(),
-                starts.probe(),
+                trie,
+                Some(starts.probe()),
                 t,
                 &norm,
                 &mut s,
                 &mut a,
-                true,
             );
-            find_inner(
-                lexicon,
-                lexicon.trie(),
-                starts.probe(),
-                t,
-                &norm,
-                &mut s,
-                &mut b,
-                false,
-            );
+            find_inner(lexicon, trie, None, t, &norm, &mut s, &mut b);
             assert_eq!(a, b, "{t:?}");
             total += a.len();
         }
@@ -496,18 +481,9 @@ mod tests {
             let mut total = 0;
             for t in &texts {
                 lexicon.normalizer().normalize_into(t, &mut norm);
-                let starts = lexicon.starts().probe();
-                find_inner(
-                    lexicon,
-                    lexicon.trie(),
-                    starts,
-                    t,
-                    &norm,
-                    &mut s,
-                    &mut want,
-                    true,
-                );
-                find_inner(lexicon, &trie, starts, t, &norm, &mut s, &mut got, true);
+                let starts = Some(lexicon.starts().probe());
+                find_inner(lexicon, lexicon.trie(), starts, t, &norm, &mut s, &mut want);
+                find_inner(lexicon, &trie, starts, t, &norm, &mut s, &mut got);
                 assert_eq!(want, got, "budget {budget}: {t:?}");
                 total += got.len();
             }
