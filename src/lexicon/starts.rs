@@ -226,8 +226,8 @@ fn word(p: &[u8]) -> u64 {
         .fold(0u64, |x, (i, &b)| x | (b as u64) << (8 * i))
 }
 
-/// The tag bit of a whole short word (a key read to a word's end), beside
-/// the length in the low bits.
+/// The tag bit of a whole word (a key read to a word's end), beside the
+/// length in the low bits.
 const WORD: u64 = 16;
 
 /// A 64-bit key for the bytes held in `x` and their `tag` (length, and
@@ -265,12 +265,15 @@ struct Walk<'a> {
     words: usize,
     out: &'a mut Vec<u64>,
     work: &'a mut usize,
+    /// Spare node and edge lists: each level of the walk takes its own and
+    /// gives them back.
     nodes: Vec<Vec<CompiledAddr>>,
     edges: Vec<Vec<(u8, CompiledAddr)>>,
 }
 
 impl Walk<'_> {
-    fn nodes(&mut self) -> Vec<CompiledAddr> {
+    /// An empty node list from the spares.
+    fn take_nodes(&mut self) -> Vec<CompiledAddr> {
         let mut v = self.nodes.pop().unwrap_or_default();
         v.clear();
         v
@@ -284,7 +287,7 @@ fn enumerate<D: AsRef<[u8]>>(
     root: &[Option<(CompiledAddr, u64)>],
     at: &mut Walk<'_>,
 ) -> bool {
-    let mut closed = at.nodes();
+    let mut closed = at.take_nodes();
     let mut ok = true;
     for (b1, r) in root.iter().enumerate() {
         let Some((addr, _)) = *r else { continue };
@@ -378,7 +381,7 @@ fn extend<D: AsRef<[u8]>>(
     let mut ok = *at.work <= MAX_WORK;
     by_byte.sort_unstable();
     by_byte.dedup();
-    let (mut targets, mut closed) = (at.nodes(), at.nodes());
+    let (mut targets, mut closed) = (at.take_nodes(), at.take_nodes());
     let mut rest = &by_byte[..];
     while let (true, Some(&(b, _))) = (ok, rest.first()) {
         let n = rest.iter().take_while(|t| t.0 == b).count();
