@@ -93,19 +93,18 @@ impl Starts {
             } else {
                 depth
             };
-            let mut found = Vec::new();
-            let mut work = 0;
             let mut at = Walk {
                 depth,
                 words,
-                out: &mut found,
-                work: &mut work,
+                out: Vec::new(),
+                work: 0,
                 nodes: Vec::new(),
                 edges: Vec::new(),
             };
             if !enumerate(fst, &root, &mut at) {
                 continue;
             }
+            let mut found = at.out;
             found.sort_unstable();
             found.dedup();
             // 16 to 32 bits per key, three of them set in one word: on the
@@ -258,20 +257,22 @@ fn word_key(p: &[u8]) -> u64 {
 
 /// What an enumeration collects, its caps, and buffers reused from one
 /// node to the next (the build was mostly allocation).
-struct Walk<'a> {
+struct Walk {
     /// Prefixes of `1..=depth` bytes.
     depth: usize,
     /// Whole words of `1..=words` bytes (`words >= depth`).
     words: usize,
-    out: &'a mut Vec<u64>,
-    work: &'a mut usize,
+    /// The keys found.
+    out: Vec<u64>,
+    /// Node decodes so far (capped by [`MAX_WORK`]).
+    work: usize,
     /// Spare node and edge lists: each level of the walk takes its own and
     /// gives them back.
     nodes: Vec<Vec<CompiledAddr>>,
     edges: Vec<Vec<(u8, CompiledAddr)>>,
 }
 
-impl Walk<'_> {
+impl Walk {
     /// An empty node list from the spares.
     fn take_nodes(&mut self) -> Vec<CompiledAddr> {
         let mut v = self.nodes.pop().unwrap_or_default();
@@ -285,7 +286,7 @@ impl Walk<'_> {
 fn enumerate<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     root: &[Option<(CompiledAddr, u64)>],
-    at: &mut Walk<'_>,
+    at: &mut Walk,
 ) -> bool {
     let mut closed = at.take_nodes();
     let mut ok = true;
@@ -295,7 +296,7 @@ fn enumerate<D: AsRef<[u8]>>(
         bytes[0] = b1 as u8;
         at.out.push(prefix_key(&bytes[..1]));
         let expand = at.words > 1;
-        let (within, end) = closure(fst, &[addr], b1 as u8, at.work, &mut closed, expand);
+        let (within, end) = closure(fst, &[addr], b1 as u8, &mut at.work, &mut closed, expand);
         if end {
             at.out.push(word_key(&bytes[..1]));
         }
@@ -336,10 +337,8 @@ fn closure<D: AsRef<[u8]>>(
             end |= node.is_final() || space.is_some();
         }
         i += 1;
+        // Without `expand` nothing is added: the loop ends after `start`.
         let Some(ti) = space.filter(|_| expand) else {
-            if !expand && i >= start.len() {
-                break;
-            }
             continue;
         };
         let after = node.transition(ti).addr;
@@ -368,17 +367,17 @@ fn extend<D: AsRef<[u8]>>(
     set: &[CompiledAddr],
     bytes: [u8; LONG],
     len: usize,
-    at: &mut Walk<'_>,
+    at: &mut Walk,
 ) -> bool {
     // Group the targets by the byte read, so each next prefix is expanded
     // once from all the nodes that reach it.
     let mut by_byte = at.edges.pop().unwrap_or_default();
     by_byte.clear();
     for &n in set {
-        *at.work += 1;
+        at.work += 1;
         by_byte.extend(fst.node(n).transitions().map(|t| (t.inp, t.addr)));
     }
-    let mut ok = *at.work <= MAX_WORK;
+    let mut ok = at.work <= MAX_WORK;
     by_byte.sort_unstable();
     by_byte.dedup();
     let (mut targets, mut closed) = (at.take_nodes(), at.take_nodes());
@@ -395,7 +394,7 @@ fn extend<D: AsRef<[u8]>>(
         targets.clear();
         targets.extend(group.iter().map(|g| g.1));
         let expand = len + 1 < at.words;
-        let (within, end) = closure(fst, &targets, b, at.work, &mut closed, expand);
+        let (within, end) = closure(fst, &targets, b, &mut at.work, &mut closed, expand);
         if end {
             at.out.push(word_key(&next[..len + 1]));
         }

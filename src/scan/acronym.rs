@@ -71,12 +71,12 @@ pub(super) fn caps_rule_holds(
     {
         return false;
     }
-    // Capitals are the common case and cheap to see; the comparison with
-    // the term's own spelling below decodes the entry and the source span.
+    // Capitals are the common case and cheap to see (a token has one, as
+    // the check above leaves); the comparison with the term's own spelling
+    // below decodes the entry and the source span.
     if toks
         .iter()
         .all(|t| matches!(t.case, Case::Upper | Case::Uncased))
-        && toks.iter().any(|t| t.case == Case::Upper)
     {
         return true;
     }
