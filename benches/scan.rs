@@ -61,8 +61,8 @@
 //! loop over every token (`next_start`) is 37.6 M. An Arabic-script word
 //! goes on to the next one in the same call: the normalizer 216.7 M ->
 //! 201.8 M. The per-script table this bench prints puts Latin lines at
-//! 1.00-1.06x aho-corasick's speed on them, Urdu at 0.84-0.90x and Arabic
-//! at 0.86-0.91x (over four builds).
+//! 1.00-1.06x aho-corasick's speed on them, Urdu at 0.83-0.90x and Arabic
+//! at 0.84-0.91x (over six builds).
 //! On Arabic lines 14% of the instructions are the letters that fold (one
 //! a word: `ي` `ك` `ة` `أ`), each a copy of the batch so far and a pushed
 //! character. Written over the batch's copy instead (an `unsafe` write
