@@ -17,12 +17,12 @@ fn main() {
         for m in &report.matches {
             println!(
                 "         {:?} at {}..{} -> {} ({}, {})",
-                m.text,
-                m.start,
-                m.end,
-                m.group.as_deref().unwrap_or("-"),
-                m.category,
-                m.disguises.names().collect::<Vec<_>>().join("+"),
+                m.text(),
+                m.start(),
+                m.end(),
+                m.group().unwrap_or("-"),
+                m.category(),
+                m.disguises().names().collect::<Vec<_>>().join("+"),
             );
         }
         if report.verdict == Verdict::Support {

@@ -13,8 +13,8 @@
 //! assert_eq!(report.verdict, Verdict::Support);
 //!
 //! // Every match carries its span in the original input.
-//! let m = report.matches.iter().find(|m| m.group.as_deref() == Some("ttp")).unwrap();
-//! assert_eq!(&input[m.start..m.end], "T\u{200B}.T.P");
+//! let m = report.matches.iter().find(|m| m.group() == Some("ttp")).unwrap();
+//! assert_eq!(&input[m.span()], "T\u{200B}.T.P");
 //!
 //! // Reporting and condemnation name a group without promoting it.
 //! let news = detector.scan("Police said the TTP attack was condemned by all parties.");

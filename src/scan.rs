@@ -2,14 +2,16 @@
 //! with the acronym rule and allow entries applied.
 
 mod acronym;
+mod matches;
+
+pub use matches::Match;
 
 #[cfg(test)]
 use crate::lexicon::Starts;
-use crate::lexicon::{Category, Lexicon, Probe, Rule, Severity, Target, Trie};
+use crate::lexicon::{Lexicon, Probe, Rule, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
 use fst::raw::Fst;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// How many tokens away a group's other term (or any slogan or in-group
@@ -19,49 +21,6 @@ pub const CONTEXT_WINDOW: usize = 6;
 /// A cap on the search work from one start token. Real lexicons need a few
 /// dozen steps; the cap keeps scanning linear even for a hostile lexicon.
 const MAX_STEPS_PER_START: usize = 4096;
-
-/// One lexicon term found in a text.
-///
-/// `start..end` is the byte span in the original input (on `char`
-/// boundaries), and `text` is exactly `&input[start..end]`.
-///
-/// # Example
-///
-/// ```
-/// use vigil::{Category, Detector};
-///
-/// let input = "Long live the T.T.P!";
-/// let report = Detector::default().scan(input);
-/// let m = report.matches.iter().find(|m| m.category == Category::Org).unwrap();
-/// assert_eq!(&input[m.start..m.end], "T.T.P");
-/// assert_eq!(m.group.as_deref(), Some("ttp"));
-/// assert!(m.disguises.contains(vigil::Disguises::SPACING));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Match {
-    /// Start of the span in the original input (bytes).
-    pub start: usize,
-    /// End of the span in the original input (bytes, exclusive).
-    pub end: usize,
-    /// The original text of the span.
-    pub text: String,
-    /// The lexicon term as written in its source.
-    pub term: String,
-    /// The canonical key that matched.
-    pub key: String,
-    /// The group id, for terms that belong to a group.
-    pub group: Option<String>,
-    /// What the term is evidence of.
-    pub category: Category,
-    /// The term's language tag.
-    pub lang: String,
-    /// The term's severity.
-    pub severity: Severity,
-    /// Which disguises were undone to find it.
-    pub disguises: Disguises,
-    /// The lexicon entry number.
-    pub entry: u32,
-}
 
 /// A term found, in token coordinates; the verdict rule reads these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,37 +299,30 @@ fn candidates(
     s.cands.dedup();
 }
 
-/// Turns a found term into a public [`Match`] with its original span.
+/// Turns a found term into a public [`Match`] with its original span:
+/// `input` is the scanned window, which starts `offset` bytes into the
+/// caller's text.
 pub(crate) fn to_match(
     lexicon: &Lexicon,
     norm: &Normalized,
     input: &str,
+    offset: usize,
     f: &Found,
 ) -> Option<Match> {
     let e = lexicon.get_for_match(f.entry)?;
     let toks = norm.tokens().get(f.first..=f.last)?;
     let canon: Range<usize> = toks.first()?.start as usize..toks.last()?.end as usize;
     let span = norm.source_span(canon);
-    let text = input.get(span.clone())?.to_string();
-    Some(Match {
-        start: span.start,
-        end: span.end,
-        text,
-        term: e.term.to_string(),
-        key: e.key.to_string(),
-        group: e.group.map(str::to_string),
-        category: e.category,
-        lang: e.lang.to_string(),
-        severity: e.severity,
-        disguises: toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises),
-        entry: e.id,
-    })
+    let text = input.get(span.clone())?;
+    let d = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
+    let at = span.start + offset..span.end + offset;
+    Some(Match::new(at, text, &e, d))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::LexiconBuilder;
+    use crate::lexicon::{LexiconBuilder, Severity};
     use crate::Entry;
 
     /// Finds with and without the start filter on `texts`; panics on any

@@ -37,8 +37,8 @@ fn detector() -> Detector {
 fn found(r: &Report) -> Vec<(&str, &str)> {
     r.matches
         .iter()
-        .filter(|m| m.category.is_group_evidence())
-        .map(|m| (m.text.as_str(), m.group.as_deref().unwrap_or("-")))
+        .filter(|m| m.category().is_group_evidence())
+        .map(|m| (m.text(), m.group().unwrap_or("-")))
         .collect()
 }
 
@@ -48,13 +48,13 @@ fn spans_point_into_the_original_text() {
     let input = "Ｎews: ａｂｃ T\u{200B}T\u{200B}P and #TehrikITaliban 🔥";
     let r = d.scan(input);
     for m in &r.matches {
-        assert_eq!(&input[m.start..m.end], m.text);
+        assert_eq!(&input[m.start()..m.end()], m.text());
     }
     assert_eq!(
         found(&r),
         [("T\u{200B}T\u{200B}P", "ttp"), ("TehrikITaliban", "ttp")]
     );
-    assert!(r.matches[0].disguises.contains(Disguises::INVISIBLE));
+    assert!(r.matches[0].disguises().contains(Disguises::INVISIBLE));
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn multi_word_terms_match_whatever_separates_their_words() {
     ] {
         let r = d.scan(text);
         assert_eq!(found(&r), [(text.trim_start_matches('#'), "ttp")], "{text}");
-        assert_eq!(r.matches[0].term, "Tehrik-i-Taliban Pakistan");
+        assert_eq!(r.matches[0].term(), "Tehrik-i-Taliban Pakistan");
     }
     // A sentence break is not a separator inside a term.
     assert_eq!(found(&d.scan("Tehrik. I Taliban")), []);
@@ -159,8 +159,8 @@ fn cues_alone_are_clean() {
     let r = d.scan("Pakistan zindabad! Join the caravan of volunteers");
     assert_eq!(r.verdict, Verdict::Clean);
     assert_eq!(r.score, 0.0);
-    assert!(r.matches.iter().all(|m| m.category.is_support_cue()));
-    assert!(r.matches.iter().all(|m| m.category != Category::Allow));
+    assert!(r.matches.iter().all(|m| m.category().is_support_cue()));
+    assert!(r.matches.iter().all(|m| m.category() != Category::Allow));
 }
 
 #[test]
@@ -238,7 +238,7 @@ fn huge_term_dense_inputs_stay_within_the_cap_across_windows() {
     assert!(r.truncated);
     assert_eq!(r.verdict, Verdict::Mention);
     for m in &r.matches {
-        assert_eq!(&text[m.start..m.end], m.text);
+        assert_eq!(&text[m.start()..m.end()], m.text());
     }
 }
 

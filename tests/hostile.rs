@@ -78,7 +78,9 @@ fn abuse_on_neighbouring_lines_cannot_hide_a_term() {
                 continue;
             }
             assert!(
-                r.matches.iter().any(|m| m.start == at && m.text == term),
+                r.matches
+                    .iter()
+                    .any(|m| m.start() == at && m.text() == term),
                 "{term:?} after {} not found: {:?}",
                 preview(&s),
                 r.matches

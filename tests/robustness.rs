@@ -142,7 +142,7 @@ proptest! {
         let r = detector().scan(&input);
         assert_report_sound(detector(), &input, &r);
         prop_assert!(
-            r.matches.iter().any(|m| m.start == at && m.text == term && m.group.as_deref() == Some(group)),
+            r.matches.iter().any(|m| m.start() == at && m.text() == term && m.group() == Some(group)),
             "{:?} at {} not found in {:?}: {:?}", term, at, input, r.matches
         );
     }

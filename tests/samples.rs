@@ -34,7 +34,7 @@ fn sample_posts_get_their_intended_verdicts() {
             ));
         }
         for m in &report.matches {
-            assert_eq!(&post[m.start..m.end], m.text, "line {n}");
+            assert_eq!(&post[m.start()..m.end()], m.text(), "line {n}");
         }
     }
     assert_eq!(checked, posts.len(), "every sample post has an expectation");

@@ -92,10 +92,10 @@ pub fn evaluate(detector: &Detector, ordinary_lines: usize) -> Precision {
                     section: *section,
                     lang: *lang,
                     line: line.clone(),
-                    text: m.text,
-                    term: m.term,
-                    group: m.group.unwrap_or_else(|| "-".into()),
-                    category: m.category,
+                    text: m.text().to_string(),
+                    term: m.term().to_string(),
+                    group: m.group().unwrap_or("-").to_string(),
+                    category: m.category(),
                     note,
                 };
                 if found.category.is_group_evidence() {

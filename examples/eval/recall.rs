@@ -143,7 +143,7 @@ pub fn evaluate(detector: &Detector) -> Recall {
         let reports = detector.scan_batch(&texts);
         for (p, report) in chunk.iter().zip(reports) {
             for m in &report.matches {
-                if p.sentence.get(m.start..m.end) != Some(m.text.as_str()) {
+                if p.sentence.get(m.start()..m.end()) != Some(m.text()) {
                     recall.bad_spans.push((p.sentence.clone(), m.clone()));
                 }
             }
@@ -160,24 +160,25 @@ pub fn evaluate(detector: &Detector) -> Recall {
 fn judge(p: &Planted<'_>, matches: &[Match]) -> Outcome {
     let e = &p.entry;
     let accepted =
-        |m: &Match| m.key == e.key || (m.group.as_deref() == e.group && m.category == e.category);
+        |m: &Match| m.key() == e.key || (m.group() == e.group && m.category() == e.category);
     let core = p.span.start + p.variant.sigil..p.span.end;
-    let exact = |m: &Match| (m.start == p.span.start || m.start == core.start) && m.end == core.end;
-    let overlaps = |m: &Match| m.start < p.span.end && p.span.start < m.end;
+    let exact =
+        |m: &Match| (m.start() == p.span.start || m.start() == core.start) && m.end() == core.end;
+    let overlaps = |m: &Match| m.start() < p.span.end && p.span.start < m.end();
     if matches.iter().any(|m| accepted(m) && exact(m)) {
         return Outcome::Hit;
     }
     if let Some(m) = matches.iter().find(|m| accepted(m) && overlaps(m)) {
         return Outcome::WrongSpan {
-            text: m.text.clone(),
+            text: m.text().to_string(),
         };
     }
     if let Some(m) = matches.iter().find(|m| overlaps(m)) {
         return Outcome::OtherEntry {
-            text: m.text.clone(),
-            term: m.term.clone(),
-            group: m.group.clone().unwrap_or_else(|| "-".into()),
-            category: m.category,
+            text: m.text().to_string(),
+            term: m.term().to_string(),
+            group: m.group().map(str::to_string).unwrap_or_else(|| "-".into()),
+            category: m.category(),
         };
     }
     Outcome::Nothing

@@ -299,9 +299,9 @@ fn misses(s: &mut String, ev: &Evaluation, examples: usize) {
                 s,
                 "- `{}`: {}..{} text `{}`",
                 cell(sentence),
-                m.start,
-                m.end,
-                cell(&m.text)
+                m.start(),
+                m.end(),
+                cell(m.text())
             );
         }
         s.push('\n');

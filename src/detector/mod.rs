@@ -65,7 +65,7 @@ impl Report {
     /// The distinct group ids named, in order of first appearance.
     pub fn groups(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
-        for g in self.matches.iter().filter_map(|m| m.group.as_deref()) {
+        for g in self.matches.iter().filter_map(Match::group) {
             if !out.contains(&g) {
                 out.push(g);
             }
@@ -87,7 +87,7 @@ impl Report {
 /// let report = detector.scan(input);
 /// assert_eq!(report.verdict, Verdict::Support);
 /// let m = &report.matches[1];
-/// assert_eq!(&input[m.start..m.end], "Т.Т.Р");
+/// assert_eq!(&input[m.span()], "Т.Т.Р");
 /// ```
 #[derive(Debug, Clone)]
 pub struct Detector {
@@ -354,12 +354,12 @@ impl Detector {
             let room = cap.saturating_sub(matches.len());
             truncated |= bufs.found.len() > room;
             matches.reserve(bufs.found.len().min(room));
-            matches.extend(bufs.found.iter().take(room).filter_map(|f| {
-                let mut m = scan::to_match(lexicon, &bufs.norm, window, f)?;
-                m.start += offset;
-                m.end += offset;
-                Some(m)
-            }));
+            matches.extend(
+                bufs.found
+                    .iter()
+                    .take(room)
+                    .filter_map(|f| scan::to_match(lexicon, &bufs.norm, window, offset, f)),
+            );
         }
         Report {
             verdict,

@@ -54,11 +54,7 @@ fn a_ten_megabyte_line_finds_every_planted_term_in_place() {
     let (input, planted) = planted_line(&mut Rng::new(11), 10 * MB);
     let r = detector().scan(&input);
     assert_report_sound(detector(), &input, &r);
-    let found: Vec<(usize, &str)> = r
-        .matches
-        .iter()
-        .map(|m| (m.start, m.text.as_str()))
-        .collect();
+    let found: Vec<(usize, &str)> = r.matches.iter().map(|m| (m.start(), m.text())).collect();
     assert_eq!(found.len(), planted.len());
     assert!(found == planted, "first difference at {:?}", {
         let i = found.iter().zip(&planted).position(|(a, b)| a != b);
@@ -82,7 +78,7 @@ fn a_phrase_across_a_window_cut_is_found() {
         let found = r
             .matches
             .iter()
-            .filter(|m| m.text == "Islamic State")
+            .filter(|m| m.text() == "Islamic State")
             .count();
         assert_eq!(
             found, 40,
@@ -108,7 +104,7 @@ fn text_dense_with_terms_scans_in_linear_time() {
     });
     assert!(r.truncated);
     assert_eq!(r.matches.len(), vigil::MAX_MATCHES);
-    assert!(r.matches.iter().all(|m| m.text == "Islamic State"));
+    assert!(r.matches.iter().all(|m| m.text() == "Islamic State"));
 }
 
 #[test]

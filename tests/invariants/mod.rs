@@ -132,33 +132,33 @@ pub fn assert_report_sound(d: &Detector, input: &str, r: &Report) {
         Verdict::Mention => assert!(r.score > 0.1 && r.score <= 0.5, "mention {}", r.score),
         Verdict::Support => assert!(r.score > 0.5, "support {}", r.score),
     }
-    let evidence = r.matches.iter().any(|m| m.category.is_group_evidence());
+    let evidence = r.matches.iter().any(|m| m.category().is_group_evidence());
     assert_eq!(r.verdict == Verdict::Clean, !evidence, "{}", at());
     let mut prev = 0;
     for m in &r.matches {
         assert!(
-            m.start < m.end && m.end <= input.len() && m.start >= prev,
+            m.start() < m.end() && m.end() <= input.len() && m.start() >= prev,
             "span {}..{} in {}",
-            m.start,
-            m.end,
+            m.start(),
+            m.end(),
             at()
         );
-        assert!(input.is_char_boundary(m.start) && input.is_char_boundary(m.end));
-        assert_eq!(&input[m.start..m.end], m.text);
-        assert_ne!(m.category, Category::Allow, "{m:?}");
-        let e = d.lexicon().get(m.entry).expect("a match names an entry");
+        assert!(input.is_char_boundary(m.start()) && input.is_char_boundary(m.end()));
+        assert_eq!(&input[m.start()..m.end()], m.text());
+        assert_ne!(m.category(), Category::Allow, "{m:?}");
+        let e = d.lexicon().get(m.entry()).expect("a match names an entry");
         assert_eq!(
             (e.key, e.term, e.group, e.category, e.lang, e.severity),
             (
-                m.key.as_str(),
-                m.term.as_str(),
-                m.group.as_deref(),
-                m.category,
-                m.lang.as_str(),
-                m.severity
+                m.key(),
+                m.term(),
+                m.group(),
+                m.category(),
+                m.lang(),
+                m.severity()
             )
         );
-        prev = m.start;
+        prev = m.start();
     }
 }
 

@@ -26,7 +26,7 @@ fn regression_spaced_terms_on_consecutive_lines_are_both_found() {
         "I-S-I-S-\nI-S-I-S",
     ] {
         let r = detector().scan(input);
-        let found: Vec<&str> = r.matches.iter().map(|m| m.text.as_str()).collect();
+        let found: Vec<&str> = r.matches.iter().map(|m| m.text()).collect();
         assert_eq!(found.len(), 2, "{input:?}: {found:?}");
         assert!(
             found.iter().all(|t| !t.contains('\n')),
