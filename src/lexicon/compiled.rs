@@ -148,30 +148,34 @@ impl Compiled {
         // each on use). Validating the pool here, or every string's ends,
         // would cost a pass over megabytes at every load.
         let pool_len = pool.len() as u64;
-        let check_str = |(off, len): (u32, u32), at: usize, name: &str| -> Result<()> {
-            let end = u64::from(off) + u64::from(len);
-            if end > pool_len {
-                return Err(Error::Corrupt {
-                    what: WHAT,
-                    offset: at,
-                    message: format!("{name} string {off}..{end} is outside the pool"),
-                });
-            }
-            Ok(())
+        let outside = |(off, len): (u32, u32)| u64::from(off) + u64::from(len) > pool_len;
+        let str_error = |(off, len): (u32, u32), at: usize, name: &str| Error::Corrupt {
+            what: WHAT,
+            offset: at,
+            message: format!(
+                "{name} string {off}..{} is outside the pool",
+                u64::from(off) + u64::from(len)
+            ),
         };
-        for &g in &groups {
-            check_str(g, records.end, "group")?;
+        if let Some(&g) = groups.iter().find(|&&g| outside(g)) {
+            return Err(str_error(g, records.end, "group"));
         }
-        for &l in &langs {
-            check_str(l, records.end, "lang")?;
+        if let Some(&l) = langs.iter().find(|&&l| outside(l)) {
+            return Err(str_error(l, records.end, "lang"));
         }
+        // One pass over 100,000 records is part of every load: the checks
+        // are plain comparisons, and an error is only spelled out once one
+        // fails.
         let mut meta = Vec::with_capacity(n_entries);
-        for i in 0..n_entries {
+        let raw = data.get(records.clone()).unwrap_or(&[]);
+        for (i, r) in raw.chunks_exact(RECORD_LEN).enumerate() {
             let at = records.start + i * RECORD_LEN;
-            let rec = decode(&data[at..at + RECORD_LEN], at)?;
-            check_str(rec.key, at, "key")?;
-            check_str(rec.term, at, "term")?;
-            check_str(rec.source, at, "source")?;
+            let rec = decode(r, at)?;
+            for (s, name) in [(rec.key, "key"), (rec.term, "term"), (rec.source, "source")] {
+                if outside(s) {
+                    return Err(str_error(s, at, name));
+                }
+            }
             if rec.group != NO_GROUP && rec.group as usize >= groups.len() {
                 return Err(Error::Corrupt {
                     what: WHAT,
@@ -287,27 +291,21 @@ impl Compiled {
 
 /// Decodes one 32-byte record (`at` is its file offset, for errors). Reads
 /// the fixed layout directly: this runs for every entry at every load.
+#[inline]
 fn decode(raw: &[u8], at: usize) -> Result<Record> {
-    let corrupt = |off: usize, message: &str| Error::Corrupt {
-        what: WHAT,
-        offset: at + off,
-        message: message.into(),
-    };
-    let Some(r) = raw.get(..RECORD_LEN) else {
-        return Err(corrupt(raw.len(), "record is truncated"));
+    let Some(r) = raw.first_chunk::<RECORD_LEN>() else {
+        return Err(bad_record(at, raw.len(), "record is truncated"));
     };
     let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
     let u16_at = |i: usize| u16::from_le_bytes([r[i], r[i + 1]]);
-    let category = Category::from_u8(r[28]).ok_or_else(|| corrupt(28, "category out of range"))?;
-    let severity = Severity::from_u8(r[29]).ok_or_else(|| corrupt(29, "severity out of range"))?;
-    let rule = match r[30] {
-        0 => Rule::Any,
-        1 => Rule::Caps,
-        _ => return Err(corrupt(30, "rule out of range")),
+    let (Some(category), Some(severity), Some(rule), 0) = (
+        Category::from_u8(r[28]),
+        Severity::from_u8(r[29]),
+        Rule::from_u8(r[30]),
+        r[31],
+    ) else {
+        return Err(record_fields_error(r, at));
     };
-    if r[31] != 0 {
-        return Err(corrupt(31, "record padding is not zero"));
-    }
     Ok(Record {
         key: (u32_at(0), u32_at(4)),
         term: (u32_at(8), u32_at(12)),
@@ -318,6 +316,30 @@ fn decode(raw: &[u8], at: usize) -> Result<Record> {
         severity,
         rule,
     })
+}
+
+/// The error for a record whose category, severity, rule or padding byte
+/// is out of range.
+#[cold]
+fn record_fields_error(r: &[u8; RECORD_LEN], at: usize) -> Error {
+    if Category::from_u8(r[28]).is_none() {
+        bad_record(at, 28, "category out of range")
+    } else if Severity::from_u8(r[29]).is_none() {
+        bad_record(at, 29, "severity out of range")
+    } else if Rule::from_u8(r[30]).is_none() {
+        bad_record(at, 30, "rule out of range")
+    } else {
+        bad_record(at, 31, "record padding is not zero")
+    }
+}
+
+#[cold]
+fn bad_record(at: usize, off: usize, message: &str) -> Error {
+    Error::Corrupt {
+        what: WHAT,
+        offset: at + off,
+        message: message.into(),
+    }
 }
 
 /// What the builder hands to [`write`]: entries sorted by key.

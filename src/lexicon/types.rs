@@ -204,6 +204,15 @@ impl Rule {
             Rule::Caps => "caps",
         }
     }
+
+    /// The rule stored as `b` in a compiled lexicon.
+    pub(crate) fn from_u8(b: u8) -> Option<Rule> {
+        match b {
+            0 => Some(Rule::Any),
+            1 => Some(Rule::Caps),
+            _ => None,
+        }
+    }
 }
 
 /// The error of parsing a [`Category`], [`Severity`] or [`Rule`] name: the
