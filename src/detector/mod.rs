@@ -327,46 +327,58 @@ impl Detector {
     }
 
     fn scan_with(&self, text: &str, bufs: &mut Buffers) -> Report {
-        let lexicon = &self.inner.lexicon;
-        let mut matches = Vec::new();
-        let mut verdict = Verdict::Clean;
-        let mut score = 0.0f32;
-        let mut truncated = false;
-        let cap = self.inner.max_matches;
-        for (offset, window) in windows(text) {
-            lexicon.normalizer().normalize_into(window, &mut bufs.norm);
-            scan::find(
-                lexicon,
-                window,
-                &bufs.norm,
-                &mut bufs.scratch,
-                &mut bufs.found,
-            );
-            bufs.found.retain(|f| {
-                lexicon
-                    .meta(f.entry)
-                    .is_some_and(|m| m.category != Category::Allow)
-            });
-            let (v, s) = verdict::judge(lexicon, bufs.norm.tokens(), &bufs.found);
-            if (v, s) > (verdict, score) {
-                (verdict, score) = (v, s);
+        let mut report = Report {
+            verdict: Verdict::Clean,
+            score: 0.0,
+            matches: Vec::new(),
+            truncated: false,
+        };
+        // Posts are short: one window, without the cutting.
+        if text.len() <= SCAN_WINDOW {
+            self.scan_window(text, 0, bufs, &mut report);
+        } else {
+            for (offset, window) in windows(text) {
+                self.scan_window(window, offset, bufs, &mut report);
             }
-            let room = cap.saturating_sub(matches.len());
-            truncated |= bufs.found.len() > room;
-            matches.reserve(bufs.found.len().min(room));
-            matches.extend(
-                bufs.found
-                    .iter()
-                    .take(room)
-                    .filter_map(|f| scan::to_match(lexicon, &bufs.norm, window, offset, f)),
-            );
         }
-        Report {
-            verdict,
-            score,
-            matches,
-            truncated,
+        report
+    }
+
+    /// Scans `window`, which starts `offset` bytes into the text, into
+    /// `report`.
+    #[inline]
+    fn scan_window(&self, window: &str, offset: usize, bufs: &mut Buffers, report: &mut Report) {
+        let lexicon = &self.inner.lexicon;
+        lexicon.normalizer().normalize_into(window, &mut bufs.norm);
+        scan::find(
+            lexicon,
+            window,
+            &bufs.norm,
+            &mut bufs.scratch,
+            &mut bufs.found,
+        );
+        if bufs.found.is_empty() {
+            // Most posts.
+            return;
         }
+        bufs.found.retain(|f| {
+            lexicon
+                .meta(f.entry)
+                .is_some_and(|m| m.category != Category::Allow)
+        });
+        let (v, s) = verdict::judge(lexicon, bufs.norm.tokens(), &bufs.found);
+        if (v, s) > (report.verdict, report.score) {
+            (report.verdict, report.score) = (v, s);
+        }
+        let room = self.inner.max_matches.saturating_sub(report.matches.len());
+        report.truncated |= bufs.found.len() > room;
+        report.matches.reserve(bufs.found.len().min(room));
+        report.matches.extend(
+            bufs.found
+                .iter()
+                .take(room)
+                .filter_map(|f| scan::to_match(lexicon, &bufs.norm, window, offset, f)),
+        );
     }
 }
 
