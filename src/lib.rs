@@ -42,7 +42,8 @@
 //!
 //! Scanning is linear in the input. Inputs above [`SCAN_WINDOW`] (1 MiB)
 //! are scanned window by window, so memory stays bounded whatever the input
-//! size. Nothing panics on any `&str`; loading bad data returns an
+//! size; [`Detector::scan_reader`] reads them from any `io::Read` without
+//! holding the whole text. Nothing panics on any `&str`; loading bad data returns an
 //! [`Error`] naming what and where.
 
 #![forbid(unsafe_code)]

@@ -257,3 +257,64 @@ fn batch_equals_sequential_with_a_cap_and_on_huge_inputs() {
     let seq: Vec<Report> = texts.iter().map(|t| d.scan(t)).collect();
     assert_eq!(batch, seq);
 }
+
+/// Reads its bytes out in uneven pieces, and scans a post of its own on
+/// the same thread between reads (its buffers are in use then).
+struct Uneven<'a> {
+    bytes: &'a [u8],
+    step: usize,
+    detector: &'a Detector,
+}
+
+impl std::io::Read for Uneven<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        assert_eq!(
+            self.detector.scan("long live the TTP").verdict,
+            Verdict::Support
+        );
+        let n = self.step.min(out.len()).min(self.bytes.len());
+        out[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        self.step = self.step * 7 % 100_003 + 1;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_streamed_text_gets_the_report_of_the_whole_text() {
+    let d = Detector::builder().max_matches(100_000).build().unwrap();
+    let samples = std::fs::read_to_string("examples/data/sample_posts.txt").unwrap();
+    // Three windows and more: terms on both sides of each cut, an Arabic
+    // stretch without a space, a post at the very end.
+    let mut long = String::new();
+    while long.len() < 3 * vigil::SCAN_WINDOW {
+        long.push_str(&samples);
+        long.push_str(&"تحریک طالبان پاکستان ".repeat(3000));
+        long.push_str(&"ق".repeat(40_000));
+    }
+    long.push_str("Long live the T.T.P!");
+    for text in ["", "Join ISIS now.", samples.as_str(), long.as_str()] {
+        let want = d.scan(text);
+        let whole = d.scan_reader(text.as_bytes()).unwrap();
+        assert_eq!(whole, want);
+        let uneven = Uneven {
+            bytes: text.as_bytes(),
+            step: 1,
+            detector: &d,
+        };
+        assert_eq!(d.scan_reader(uneven).unwrap(), want);
+        for m in &whole.matches {
+            assert_eq!(&text[m.span()], m.text());
+        }
+    }
+    let mut bad = long.into_bytes();
+    let at = bad.len() - 5;
+    bad[at] = 0xC3; // a lead byte before ASCII: not UTF-8
+    let err = d.scan_reader(&bad[..]).unwrap_err();
+    assert!(
+        matches!(&err, vigil::Error::Io { error, .. }
+        if error.kind() == std::io::ErrorKind::InvalidData),
+        "{err}"
+    );
+    assert!(err.to_string().contains(&format!("byte {at}")), "{err}");
+}

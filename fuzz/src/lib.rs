@@ -140,6 +140,17 @@ pub fn scan(data: &[u8]) {
     for (line, report) in lines.iter().zip(&batch) {
         assert!(*report == d.scan(line), "batch differs on {line:?}");
     }
+    // The raw bytes streamed: the report of the text when they are UTF-8,
+    // an I/O error when they are not.
+    match (std::str::from_utf8(data), d.scan_reader(data)) {
+        (Ok(s), Ok(streamed)) => assert!(streamed == d.scan(s), "the stream differs"),
+        (Err(_), Err(e)) => assert!(matches!(e, vigil::Error::Io { .. }), "{e}"),
+        (text, streamed) => panic!(
+            "UTF-8: {}, but scan_reader: {:?}",
+            text.is_ok(),
+            streamed.map(|_| ())
+        ),
+    }
 }
 
 /// `lexicon_from_bytes`: raw bytes, and damaged-then-resealed copies of a

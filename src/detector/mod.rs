@@ -3,10 +3,12 @@
 
 mod assess;
 mod verdict;
+mod window;
 
 pub use assess::{AccountField, Assessment, TextReport};
 pub use verdict::{Verdict, SUPPORT_WINDOW};
 
+use crate::error::Result;
 use crate::lexicon::{Category, Lexicon};
 use crate::mirror::{Account, MirrorIndex};
 use crate::normalize::{Normalized, Normalizer};
@@ -14,6 +16,7 @@ use crate::scan::{self, Found, Match, Scratch};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::io::Read;
 use std::sync::{Arc, PoisonError, RwLock};
 
 /// Inputs longer than this are scanned in windows of about this size, cut
@@ -62,6 +65,16 @@ pub struct Report {
 }
 
 impl Report {
+    /// A clean report with no matches: what an empty text gets.
+    fn clean() -> Report {
+        Report {
+            verdict: Verdict::Clean,
+            score: 0.0,
+            matches: Vec::new(),
+            truncated: false,
+        }
+    }
+
     /// The distinct group ids named, in order of first appearance.
     pub fn groups(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
@@ -218,6 +231,15 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
+/// Runs `f` with this thread's buffers, or fresh ones if they are in use
+/// (a reader that scans from inside `Detector::scan_reader`).
+fn with_buffers<T>(f: impl FnOnce(&mut Buffers) -> T) -> T {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut bufs) => f(&mut bufs),
+        Err(_) => f(&mut Buffers::default()),
+    })
+}
+
 impl Detector {
     /// A builder starting from the embedded lexicon.
     pub fn builder() -> DetectorBuilder {
@@ -248,9 +270,43 @@ impl Detector {
     /// [`DetectorBuilder::max_matches`] terms ([`Report::truncated`] says
     /// when more were found); nothing is allocated for a text with no term.
     pub fn scan(&self, text: &str) -> Report {
-        BUFFERS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut bufs) => self.scan_with(text, &mut bufs),
-            Err(_) => self.scan_with(text, &mut Buffers::default()),
+        with_buffers(|bufs| self.scan_with(text, bufs))
+    }
+
+    /// Scans a text read from `reader` (a file, a socket, a decompressor)
+    /// to its end: the report [`Detector::scan`] gives for the whole text,
+    /// with spans as byte offsets into the stream, while at most one
+    /// window ([`SCAN_WINDOW`]) and one 64 KiB read are held. For inputs
+    /// too big to hold in memory.
+    ///
+    /// Cost: linear in the stream's length, as [`Detector::scan`], plus
+    /// one copy of the bytes.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`](crate::Error::Io) when a read fails, or with
+    /// [`std::io::ErrorKind::InvalidData`] when the bytes are not UTF-8
+    /// (the message gives the offset of the first bad byte).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use vigil::{Detector, Verdict};
+    ///
+    /// let detector = Detector::default();
+    /// let text = "Long live the T.T.P, join the caravan!";
+    /// let report = detector.scan_reader(text.as_bytes())?;
+    /// assert_eq!(report, detector.scan(text));
+    /// assert_eq!(report.verdict, Verdict::Support);
+    /// # Ok::<(), vigil::Error>(())
+    /// ```
+    pub fn scan_reader<R: Read>(&self, reader: R) -> Result<Report> {
+        with_buffers(|bufs| {
+            let mut report = Report::clean();
+            window::stream(reader, |offset, w| {
+                self.scan_window(w, offset, bufs, &mut report);
+            })?;
+            Ok(report)
         })
     }
 
@@ -327,17 +383,12 @@ impl Detector {
     }
 
     fn scan_with(&self, text: &str, bufs: &mut Buffers) -> Report {
-        let mut report = Report {
-            verdict: Verdict::Clean,
-            score: 0.0,
-            matches: Vec::new(),
-            truncated: false,
-        };
+        let mut report = Report::clean();
         // Posts are short: one window, without the cutting.
         if text.len() <= SCAN_WINDOW {
             self.scan_window(text, 0, bufs, &mut report);
         } else {
-            for (offset, window) in windows(text) {
+            for (offset, window) in window::windows(text) {
                 self.scan_window(window, offset, bufs, &mut report);
             }
         }
@@ -379,74 +430,5 @@ impl Detector {
                 .take(room)
                 .filter_map(|f| scan::to_match(lexicon, &bufs.norm, window, offset, f)),
         );
-    }
-}
-
-/// Cuts `text` into windows of at most about [`SCAN_WINDOW`] bytes at a
-/// newline, else a space, else a char boundary.
-fn windows(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        if start >= text.len() {
-            return (start == 0 && text.is_empty()).then(|| {
-                start = 1;
-                (0, text)
-            });
-        }
-        let rest = &text[start..];
-        let cut = if rest.len() <= SCAN_WINDOW {
-            rest.len()
-        } else {
-            let head = &rest.as_bytes()[..SCAN_WINDOW];
-            let floor = SCAN_WINDOW / 2;
-            let tail = &head[floor..];
-            // Whitespace ends every token, URLs included; the characters
-            // RFC 3986 forbids in a URL end one too.
-            tail.iter()
-                .rposition(|&b| b == b'\n')
-                .or_else(|| tail.iter().rposition(|b| b.is_ascii_whitespace()))
-                .or_else(|| tail.iter().rposition(|b| b"<>\"{}|\\^`".contains(b)))
-                .map(|p| floor + p + 1)
-                .unwrap_or_else(|| {
-                    (0..=SCAN_WINDOW)
-                        .rev()
-                        .find(|&i| rest.is_char_boundary(i))
-                        .unwrap_or(rest.len())
-                })
-        };
-        let piece = (start, &rest[..cut]);
-        start += cut;
-        Some(piece)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn windows_cover_the_text_exactly_and_cut_on_boundaries() {
-        let line = "ab ".repeat(SCAN_WINDOW) + "x\nyz";
-        let long_word = "ق".repeat(SCAN_WINDOW);
-        for text in [&line, &long_word, "", "short"] {
-            let mut next = 0;
-            for (off, w) in windows(text) {
-                assert_eq!(off, next);
-                assert!(w.len() <= SCAN_WINDOW);
-                next += w.len();
-            }
-            assert_eq!(next, text.len());
-        }
-    }
-
-    #[test]
-    fn a_window_cut_without_whitespace_avoids_urls() {
-        // No space anywhere: the cut falls after the last character a URL
-        // cannot hold, not inside the URL that follows it.
-        let url = format!("https://example.com/{}", "a".repeat(SCAN_WINDOW / 4));
-        let text = format!("{}<{url}", "x".repeat(SCAN_WINDOW / 2 + 10));
-        let text = format!("{text}{}", "y".repeat(SCAN_WINDOW));
-        let (_, first) = windows(&text).next().unwrap();
-        assert!(first.ends_with('<'), "{}", first.len());
     }
 }
