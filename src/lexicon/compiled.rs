@@ -400,12 +400,7 @@ pub(crate) fn write<'a>(plan: &Plan<'a>) -> Result<Vec<u8>> {
         let lang = lang_ids.binary_search(&e.lang.as_str()).unwrap_or(0) as u16;
         records.extend_from_slice(&group.to_le_bytes());
         records.extend_from_slice(&lang.to_le_bytes());
-        records.extend_from_slice(&[
-            e.category.to_u8(),
-            e.severity as u8,
-            matches!(e.rule, Rule::Caps) as u8,
-            0,
-        ]);
+        records.extend_from_slice(&[e.category.to_u8(), e.severity as u8, e.rule.to_u8(), 0]);
         fst.insert(pe.key.as_bytes(), i as u64)
             .map_err(|err| Error::Config(format!("fst insert of `{}`: {err}", pe.key)))?;
     }

@@ -213,6 +213,14 @@ impl Rule {
             _ => None,
         }
     }
+
+    /// The byte [`Rule::from_u8`] reads back.
+    pub(crate) fn to_u8(self) -> u8 {
+        match self {
+            Rule::Any => 0,
+            Rule::Caps => 1,
+        }
+    }
 }
 
 /// The error of parsing a [`Category`], [`Severity`] or [`Rule`] name: the
