@@ -341,6 +341,7 @@ fn plain_punct(bytes: &[u8], p: usize, em: &mut Emitter<'_>) -> usize {
 pub(crate) struct FastScratch<'a> {
     pub fchars: &'a mut Vec<FChar>,
     pub spans: &'a mut Spans,
+    pub splits: &'a mut Vec<u32>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -403,19 +404,29 @@ fn ascii_word(
     // letters or more).
     let simple = upper == 0 || upper == n || (upper == 1 && first_upper);
     let camel = !simple && cfg.split_glued_words && (kind != TokenKind::Word || n >= 5);
-    let mut splits = [0u8; 8];
-    let mut nsplits = 0;
+    let (mut splits, mut nsplits, mut long) = ([0u32; 8], 0, false);
     let one_letter = runs == 1 && (n == 1 || cfg.collapse_repeats) && kind == TokenKind::Word;
     let plain = !one_letter
-        && (!camel || {
-            match camel_splits(word, cfg.collapse_repeats, &mut splits) {
-                Some(k) => {
-                    nsplits = k;
-                    true
+        && (!camel
+            || camel_splits(word, cfg.collapse_repeats, |k| {
+                let free = nsplits < splits.len();
+                if free {
+                    splits[nsplits] = k;
+                    nsplits += 1;
                 }
-                None => false,
-            }
-        });
+                free
+            })
+            || {
+                // More than eight parts (`TalibanTalibanTaliban...`): again,
+                // into a buffer without a bound.
+                sc.splits.clear();
+                long = nsplits == splits.len()
+                    && camel_splits(word, cfg.collapse_repeats, |k| {
+                        sc.splits.push(k);
+                        true
+                    });
+                long
+            });
     if !plain && digits > 0 {
         return bail;
     }
@@ -473,7 +484,7 @@ fn ascii_word(
             lower: n - upper,
             first_upper,
             doubled,
-            splits: &splits[..nsplits],
+            splits: if long { sc.splits } else { &splits[..nsplits] },
         },
     );
     if digits > 0 {
@@ -502,28 +513,29 @@ fn handle_digits(bytes: &[u8], pos: usize) -> usize {
     }
 }
 
-/// Where camel case splits ASCII letters `w` (see `word::camel`): before
-/// each capital that follows a small letter, but between two equal letters
-/// that collapse (`word::merge_repeats` joins them). None if that is not
-/// all (two capitals in a row) or past what `out` holds.
-fn camel_splits(w: &[u8], collapse: bool, out: &mut [u8; 8]) -> Option<usize> {
-    let mut n = 0;
+/// Where camel case splits ASCII letters `w` (see `word::camel`), each
+/// handed to `split`: before each capital that follows a small letter, but
+/// between two equal letters that collapse (`word::merge_repeats` joins
+/// them). False if that is not all (two capitals in a row), or when
+/// `split` returns false (it has no room).
+fn camel_splits(w: &[u8], collapse: bool, mut split: impl FnMut(u32) -> bool) -> bool {
     for k in 1..w.len() {
         let (a, c) = (w[k - 1], w[k]);
         if c >= 0x60 {
             continue;
         }
-        if a < 0x60 || n == out.len() || k > usize::from(u8::MAX) {
-            return None;
+        if a < 0x60 {
+            return false;
         }
         if collapse && a | 0x20 == c | 0x20 {
             // `DawnNews`: the two letters collapse into one, no split.
             continue;
         }
-        out[n] = k as u8;
-        n += 1;
+        if !split(k as u32) {
+            return false;
+        }
     }
-    Some(n)
+    true
 }
 
 /// Digits, with single `.` `,` `:` `/` `-` between digits, followed by

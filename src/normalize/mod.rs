@@ -351,7 +351,12 @@ impl Normalizer {
             scratch,
             ..
         } = out;
-        let Scratch { buf, nfkc, spans } = &mut scratch.0;
+        let Scratch {
+            buf,
+            nfkc,
+            spans,
+            splits,
+        } = &mut scratch.0;
         let mut em = Emitter::new(canon, tokens, align, text, &cfg);
         let mut folder = Folder::new(text, limit, &cfg, nfkc);
         let mut pos = 0;
@@ -360,7 +365,11 @@ impl Normalizer {
         loop {
             // Where the fast path stopped, the general path goes on.
             if try_fast && folder.idle() {
-                let mut sc = fast::FastScratch { fchars: buf, spans };
+                let mut sc = fast::FastScratch {
+                    fchars: buf,
+                    spans,
+                    splits,
+                };
                 let (n, word) = fast::run(text, pos, limit, &mut em, &cfg, &mut sc);
                 if n > 0 {
                     pos += n;
@@ -386,6 +395,9 @@ impl Normalizer {
         if buf.capacity() > 1 << 16 {
             *buf = Vec::new();
         }
+        if splits.capacity() > 1 << 16 {
+            *splits = Vec::new();
+        }
     }
 }
 
@@ -395,6 +407,8 @@ struct Scratch {
     buf: Vec<FChar>,
     nfkc: Nfkc,
     spans: word::Spans,
+    /// The fast path's camel-case splits of one word.
+    splits: Vec<u32>,
 }
 
 /// Scratch space: never part of a value's identity.

@@ -34,7 +34,7 @@ pub(crate) struct AsciiPiece<'w> {
     pub doubled: bool,
     /// Where camel-case tokens after the first start (offsets in the
     /// piece); empty for one token. Only a piece of letters has splits.
-    pub splits: &'w [u8],
+    pub splits: &'w [u32],
 }
 
 /// A stretch of plain pieces, each after one space, not yet copied.

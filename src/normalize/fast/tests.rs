@@ -186,6 +186,31 @@ fn long_folded_arabic_words() {
     }
 }
 
+/// Camel case with any number of parts (more than eight, longer than 255
+/// bytes: `TalibanTaliban...`, `#ThisIsTheLongestHashtagEver...`), with
+/// parts that meet on equal letters, in every option set.
+#[test]
+fn long_camel_case_words() {
+    use crate::NormalizerOptions;
+    let parts = [
+        "Taliban", "Is", "A", "Nn", "news", "Dawn", "Ttp", "Xx", "Kk", "o",
+    ];
+    let mut rnd = xorshift(0x51_7cc1_b727_220a);
+    for bits in 0..128u8 {
+        let norm = Normalizer::builder()
+            .options(NormalizerOptions::from_bits(bits).unwrap())
+            .build();
+        for _ in 0..6 {
+            let mut s = String::from(["", "#", "@", "ok "][rnd(4)]);
+            for _ in 0..1 + rnd(90) {
+                s.push_str(parts[rnd(parts.len())]);
+            }
+            s.push_str(["", " ", " end", "!"][rnd(4)]);
+            same_both_ways(&norm, &s, &format!("options {bits}"));
+        }
+    }
+}
+
 /// Handles with digits after `_` (`@user_123`), camel case with equal
 /// letters at a boundary (`DawnNews`), in every option set and many
 /// shapes: the fast path takes some, the general path the rest.
