@@ -514,26 +514,35 @@ fn handle_digits(bytes: &[u8], pos: usize) -> usize {
 }
 
 /// Where camel case splits ASCII letters `w` (see `word::camel`), each
-/// handed to `split`: before each capital that follows a small letter, but
-/// between two equal letters that collapse (`word::merge_repeats` joins
-/// them). False if that is not all (two capitals in a row), or when
-/// `split` returns false (it has no room).
+/// handed to `split` in order: before each capital that follows a small
+/// letter, except between two equal letters that collapse
+/// (`word::merge_repeats` joins them: `DawnNews`); and where capitals in a
+/// row meet small letters, before the last capital, and after it too when
+/// there are three or more (`Tehrik|I|Taliban`, `BL|A|zindabad`). False
+/// when `split` returns false (it has no room), or for such a run next to
+/// an equal letter that collapses (left to the word analysis).
 fn camel_splits(w: &[u8], collapse: bool, mut split: impl FnMut(u32) -> bool) -> bool {
-    for k in 1..w.len() {
-        let (a, c) = (w[k - 1], w[k]);
-        if c >= 0x60 {
+    let same = |i: usize| collapse && w[i - 1] | 0x20 == w[i] | 0x20;
+    // Capitals in a row before `k`.
+    let mut run = 0;
+    for k in 0..w.len() {
+        if w[k] < 0x60 {
+            if k > 0 && w[k - 1] >= 0x60 && !same(k) && !split(k as u32) {
+                return false;
+            }
+            run += 1;
             continue;
         }
-        if a < 0x60 {
-            return false;
+        if run >= 2 {
+            let last = k - 1;
+            if same(last) || same(k) {
+                return false;
+            }
+            if !split(last as u32) || (run >= 3 && !split(k as u32)) {
+                return false;
+            }
         }
-        if collapse && a | 0x20 == c | 0x20 {
-            // `DawnNews`: the two letters collapse into one, no split.
-            continue;
-        }
-        if !split(k as u32) {
-            return false;
-        }
+        run = 0;
     }
     true
 }

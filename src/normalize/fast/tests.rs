@@ -188,21 +188,24 @@ fn long_folded_arabic_words() {
 
 /// Camel case with any number of parts (more than eight, longer than 255
 /// bytes: `TalibanTaliban...`, `#ThisIsTheLongestHashtagEver...`), with
-/// parts that meet on equal letters, in every option set.
+/// capitals in a row (`TehrikITaliban`, `BLAzindabad`) and parts that meet
+/// on equal letters, in every option set.
 #[test]
 fn long_camel_case_words() {
     use crate::NormalizerOptions;
     let parts = [
-        "Taliban", "Is", "A", "Nn", "news", "Dawn", "Ttp", "Xx", "Kk", "o",
+        "Taliban", "Is", "A", "Nn", "news", "Dawn", "Ttp", "Xx", "Kk", "o", "IT", "BLA", "TTP",
+        "PTI", "TT", "I", "ab", "AB", "Aa", "aA", "zindabad",
     ];
     let mut rnd = xorshift(0x51_7cc1_b727_220a);
     for bits in 0..128u8 {
         let norm = Normalizer::builder()
             .options(NormalizerOptions::from_bits(bits).unwrap())
             .build();
-        for _ in 0..6 {
+        for round in 0..40 {
             let mut s = String::from(["", "#", "@", "ok "][rnd(4)]);
-            for _ in 0..1 + rnd(90) {
+            let most = if round % 8 == 0 { 90 } else { 6 };
+            for _ in 0..1 + rnd(most) {
                 s.push_str(parts[rnd(parts.len())]);
             }
             s.push_str(["", " ", " end", "!"][rnd(4)]);
