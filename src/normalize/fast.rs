@@ -190,7 +190,9 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
         b'!' => bytes.get(j + 1).map_or(true, |&n| {
             n < 0x80 && !n.is_ascii_alphanumeric() && !matches!(n, b'@' | b'$' | b'!' | b'|')
         }),
-        b'\'' | b'`' | b'@' | b'$' | b'|' | b'#' | b'_' | b'-' => false,
+        // `#ISIS#ISIS`: a hashtag glued on starts a piece of its own.
+        b'#' => bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic),
+        b'\'' | b'`' | b'@' | b'$' | b'|' | b'_' | b'-' => false,
         _ => b.is_ascii_punctuation(),
     }
 }

@@ -214,6 +214,46 @@ fn long_camel_case_words() {
     }
 }
 
+/// Pieces with a hashtag glued on (`#ISIS#ISIS`, `word#tag`, `@user#tag`,
+/// `12#x`, `طالبان#x`), in every option set.
+#[test]
+fn glued_hashtags() {
+    use crate::NormalizerOptions;
+    let pieces = [
+        "ISIS",
+        "isis",
+        "TehrikITaliban",
+        "a",
+        "12",
+        "x1",
+        "طالبان",
+        "ab_",
+        "e.g",
+        "x.org",
+        "",
+        "T4l1b4n",
+        "#",
+        "@",
+        "!",
+        "-",
+    ];
+    let mut rnd = xorshift(0x3c6e_f372_fe94_f82b);
+    for bits in 0..128u8 {
+        let norm = Normalizer::builder()
+            .options(NormalizerOptions::from_bits(bits).unwrap())
+            .build();
+        for _ in 0..40 {
+            let mut s = String::from(["", "#", "@", "ok "][rnd(4)]);
+            for _ in 0..1 + rnd(6) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str(["#", "#", " #", "##"][rnd(4)]);
+            }
+            s.push_str(pieces[rnd(pieces.len())]);
+            same_both_ways(&norm, &s, &format!("options {bits}"));
+        }
+    }
+}
+
 /// Handles with digits after `_` (`@user_123`), camel case with equal
 /// letters at a boundary (`DawnNews`), in every option set and many
 /// shapes: the fast path takes some, the general path the rest.
