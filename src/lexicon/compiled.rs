@@ -269,6 +269,20 @@ impl Compiled {
         decode(raw, at).ok()
     }
 
+    /// The bytes of entry `i`'s term, not checked to be UTF-8: for a
+    /// comparison with text that is.
+    pub fn term_bytes(&self, i: usize) -> Option<&[u8]> {
+        if i >= self.n_entries {
+            return None;
+        }
+        let data = self.bytes.as_slice();
+        let at = self.records.start + i * RECORD_LEN;
+        let r = data.get(at + 8..at + 16)?;
+        let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
+        let len = u32::from_le_bytes([r[4], r[5], r[6], r[7]]) as usize;
+        data.get(self.pool.clone())?.get(off..off.checked_add(len)?)
+    }
+
     pub fn str(&self, (off, len): (u32, u32)) -> &str {
         let pool = self.bytes.as_slice().get(self.pool.clone()).unwrap_or(&[]);
         pool.get(off as usize..off as usize + len as usize)

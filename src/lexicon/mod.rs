@@ -343,6 +343,12 @@ impl Lexicon {
         c.record(id as usize).map(|r| c.str(r.term))
     }
 
+    /// [`Lexicon::term`] as raw bytes, for comparing with text: nothing is
+    /// decoded or validated.
+    pub(crate) fn term_bytes(&self, id: u32) -> Option<&[u8]> {
+        self.compiled.term_bytes(id as usize)
+    }
+
     /// The scanner's start-of-key tables (built on first use).
     pub(crate) fn starts(&self) -> &Starts {
         self.compiled.starts()

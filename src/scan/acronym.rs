@@ -80,18 +80,23 @@ pub(super) fn caps_rule_holds(
     {
         return true;
     }
+    // Written as the lexicon spells it (`LeT`, `JeM`, `Islamic State`):
+    // deliberate mixed case is as telling as capitals. Accents and
+    // repeated letters on top (`LëT`, `JeeeM`) do not hide it. A spelling
+    // without capitals is no sign (and lowercase text returned above).
+    let span = norm.source_span(first.start as usize..last.end as usize);
+    let written = input.get(span).unwrap_or("");
+    if lexicon.term_bytes(id) == Some(written.as_bytes()) {
+        // Exactly as listed, the commonest way: one comparison of bytes,
+        // nothing decoded.
+        return written.chars().any(char::is_uppercase);
+    }
     let Some(term) = lexicon.term(id) else {
         return false;
     };
-    // Written as the lexicon spells it (`LeT`, `JeM`): deliberate mixed
-    // case is as telling as capitals. Accents and repeated letters on top
-    // (`LëT`, `JeeeM`) do not hide it. A spelling without capitals is
-    // no sign (and lowercase text returned above).
     if !term.chars().any(char::is_uppercase) {
         return false;
     }
-    let span = norm.source_span(first.start as usize..last.end as usize);
-    let written = input.get(span).unwrap_or("");
     if written.is_ascii() && term.is_ascii() {
         // NFD changes no ASCII text: skip the decomposition, the costly
         // part when a text repeats such a term thousands of times.
