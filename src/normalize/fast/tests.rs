@@ -35,6 +35,18 @@ fn same_both_ways(norm: &Normalizer, s: &str, what: &str) {
     }
 }
 
+/// Runs `f` with a normalizer for each of the 128 option sets, and a name
+/// for the set to put in a failure.
+fn in_every_option_set(mut f: impl FnMut(&Normalizer, &str)) {
+    use crate::NormalizerOptions;
+    for bits in 0..128u8 {
+        let norm = Normalizer::builder()
+            .options(NormalizerOptions::from_bits(bits).unwrap())
+            .build();
+        f(&norm, &format!("options {bits}"));
+    }
+}
+
 /// The fast path gives exactly what the general path gives: text,
 /// tokens and spans.
 #[test]
@@ -192,16 +204,12 @@ fn long_folded_arabic_words() {
 /// on equal letters, in every option set.
 #[test]
 fn long_camel_case_words() {
-    use crate::NormalizerOptions;
     let parts = [
         "Taliban", "Is", "A", "Nn", "news", "Dawn", "Ttp", "Xx", "Kk", "o", "IT", "BLA", "TTP",
         "PTI", "TT", "I", "ab", "AB", "Aa", "aA", "zindabad",
     ];
     let mut rnd = xorshift(0x51_7cc1_b727_220a);
-    for bits in 0..128u8 {
-        let norm = Normalizer::builder()
-            .options(NormalizerOptions::from_bits(bits).unwrap())
-            .build();
+    in_every_option_set(|norm, what| {
         for round in 0..40 {
             let mut s = String::from(["", "#", "@", "ok "][rnd(4)]);
             let most = if round % 8 == 0 { 90 } else { 6 };
@@ -209,16 +217,15 @@ fn long_camel_case_words() {
                 s.push_str(parts[rnd(parts.len())]);
             }
             s.push_str(["", " ", " end", "!"][rnd(4)]);
-            same_both_ways(&norm, &s, &format!("options {bits}"));
+            same_both_ways(norm, &s, what);
         }
-    }
+    });
 }
 
 /// Pieces with a hashtag glued on (`#ISIS#ISIS`, `word#tag`, `@user#tag`,
 /// `12#x`, `طالبان#x`), in every option set.
 #[test]
 fn glued_hashtags() {
-    use crate::NormalizerOptions;
     let pieces = [
         "ISIS",
         "isis",
@@ -238,10 +245,7 @@ fn glued_hashtags() {
         "-",
     ];
     let mut rnd = xorshift(0x3c6e_f372_fe94_f82b);
-    for bits in 0..128u8 {
-        let norm = Normalizer::builder()
-            .options(NormalizerOptions::from_bits(bits).unwrap())
-            .build();
+    in_every_option_set(|norm, what| {
         for _ in 0..40 {
             let mut s = String::from(["", "#", "@", "ok "][rnd(4)]);
             for _ in 0..1 + rnd(6) {
@@ -249,9 +253,9 @@ fn glued_hashtags() {
                 s.push_str(["#", "#", " #", "##"][rnd(4)]);
             }
             s.push_str(pieces[rnd(pieces.len())]);
-            same_both_ways(&norm, &s, &format!("options {bits}"));
+            same_both_ways(norm, &s, what);
         }
-    }
+    });
 }
 
 /// Handles with digits after `_` (`@user_123`), camel case with equal
@@ -259,7 +263,6 @@ fn glued_hashtags() {
 /// shapes: the fast path takes some, the general path the rest.
 #[test]
 fn handles_with_digits() {
-    use crate::NormalizerOptions;
     let names = [
         "user", "User", "USER", "yaar", "Yaar", "ab", "a", "DawnNews", "dawnNews", "aaa", "xY",
         "ii", "Tt", "us_er",
@@ -294,10 +297,7 @@ fn handles_with_digits() {
     let sigils = ["@", "#", ""];
     let afters = ["", " ", " bla", " @user_12", "  x", " طالبان"];
     let mut rnd = xorshift(0x2545_f491_4f6c_dd1du64);
-    for bits in 0..128u8 {
-        let norm = Normalizer::builder()
-            .options(NormalizerOptions::from_bits(bits).unwrap())
-            .build();
+    in_every_option_set(|norm, what| {
         for _ in 0..150 {
             let s = format!(
                 "{}{}{}{}{}",
@@ -307,9 +307,9 @@ fn handles_with_digits() {
                 tails[rnd(tails.len())],
                 afters[rnd(afters.len())]
             );
-            same_both_ways(&norm, &s, &format!("options {bits}"));
+            same_both_ways(norm, &s, what);
         }
-    }
+    });
 }
 
 /// The fast path asks `url_at` only where `url_marks_until_space` finds a
