@@ -23,7 +23,14 @@ fn cut(rest: &[u8]) -> usize {
     tail.iter()
         .rposition(|&b| b == b'\n')
         .or_else(|| tail.iter().rposition(|b| b.is_ascii_whitespace()))
-        .or_else(|| tail.iter().rposition(|b| b"<>\"{}|\\^`".contains(b)))
+        .or_else(|| {
+            tail.iter().rposition(|b| {
+                matches!(
+                    b,
+                    b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`'
+                )
+            })
+        })
         .map(|p| floor + p + 1)
         .unwrap_or_else(|| {
             // A character boundary: not a UTF-8 continuation byte.
