@@ -19,7 +19,9 @@ fn cut(rest: &[u8]) -> usize {
     let floor = SCAN_WINDOW / 2;
     let tail = &head[floor..];
     // Whitespace ends every token, URLs included; the characters RFC 3986
-    // forbids in a URL end one too.
+    // forbids in a URL end one too (a `matches!`: as a search of a byte
+    // string per byte it was once left out of line, 11% of a text with no
+    // whitespace).
     tail.iter()
         .rposition(|&b| b == b'\n')
         .or_else(|| tail.iter().rposition(|b| b.is_ascii_whitespace()))
