@@ -76,22 +76,18 @@ pub(super) fn stream<R: Read>(mut reader: R, mut f: impl FnMut(usize, &str)) -> 
     let mut buf: Vec<u8> = Vec::new();
     let (mut offset, mut eof, mut any) = (0, false, false);
     loop {
+        // `read_to_end` retries interrupted reads and fills spare capacity
+        // without zeroing it; a read short of `READ` met the end.
         while !eof && buf.len() <= SCAN_WINDOW {
-            let old = buf.len();
-            buf.resize(old + READ, 0);
-            let got = reader.read(&mut buf[old..]);
-            buf.truncate(old + got.as_ref().map_or(0, |&n| n));
-            match got {
-                Ok(0) => eof = true,
-                Ok(_) => {}
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(error) => {
-                    return Err(Error::Io {
-                        source_name: format!("stream at byte {}", offset + old),
-                        error,
-                    })
-                }
-            }
+            let before = buf.len();
+            let got = (&mut reader)
+                .take(READ as u64)
+                .read_to_end(&mut buf)
+                .map_err(|error| Error::Io {
+                    source_name: format!("stream at byte {}", offset + before),
+                    error,
+                })?;
+            eof = got < READ;
         }
         if buf.is_empty() {
             if !any {

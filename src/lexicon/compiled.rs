@@ -260,32 +260,35 @@ impl Compiled {
             })
     }
 
-    pub fn record(&self, i: usize) -> Option<Record> {
+    /// Entry `i`'s record bytes and their file offset.
+    fn raw_record(&self, i: usize) -> Option<(&[u8; RECORD_LEN], usize)> {
         if i >= self.n_entries {
             return None;
         }
         let at = self.records.start + i * RECORD_LEN;
-        let raw = self.bytes.as_slice().get(at..at + RECORD_LEN)?;
+        let raw = self.bytes.as_slice().get(at..)?.first_chunk()?;
+        Some((raw, at))
+    }
+
+    pub fn record(&self, i: usize) -> Option<Record> {
+        let (raw, at) = self.raw_record(i)?;
         decode(raw, at).ok()
     }
 
-    /// The bytes of entry `i`'s term, not checked to be UTF-8: for a
-    /// comparison with text that is.
+    /// The bytes of entry `i`'s term, not checked to be UTF-8, nor the
+    /// rest of its record decoded: for a comparison with text that is.
     pub fn term_bytes(&self, i: usize) -> Option<&[u8]> {
-        if i >= self.n_entries {
-            return None;
-        }
-        let data = self.bytes.as_slice();
-        let at = self.records.start + i * RECORD_LEN;
-        let r = data.get(at + 8..at + 16)?;
-        let off = u32::from_le_bytes([r[0], r[1], r[2], r[3]]) as usize;
-        let len = u32::from_le_bytes([r[4], r[5], r[6], r[7]]) as usize;
-        data.get(self.pool.clone())?.get(off..off.checked_add(len)?)
+        self.pool_bytes(string_at(self.raw_record(i)?.0, TERM_AT))
     }
 
-    pub fn str(&self, (off, len): (u32, u32)) -> &str {
-        let pool = self.bytes.as_slice().get(self.pool.clone()).unwrap_or(&[]);
+    /// The pool's bytes at `(offset, length)`.
+    fn pool_bytes(&self, (off, len): (u32, u32)) -> Option<&[u8]> {
+        let pool = self.bytes.as_slice().get(self.pool.clone())?;
         pool.get(off as usize..off as usize + len as usize)
+    }
+
+    pub fn str(&self, r: (u32, u32)) -> &str {
+        self.pool_bytes(r)
             .and_then(|s| std::str::from_utf8(s).ok())
             .unwrap_or("")
     }
@@ -310,7 +313,6 @@ fn decode(raw: &[u8], at: usize) -> Result<Record> {
     let Some(r) = raw.first_chunk::<RECORD_LEN>() else {
         return Err(bad_record(at, raw.len(), "record is truncated"));
     };
-    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
     let u16_at = |i: usize| u16::from_le_bytes([r[i], r[i + 1]]);
     let (Some(category), Some(severity), Some(rule), 0) = (
         Category::from_u8(r[28]),
@@ -321,15 +323,28 @@ fn decode(raw: &[u8], at: usize) -> Result<Record> {
         return Err(record_fields_error(r, at));
     };
     Ok(Record {
-        key: (u32_at(0), u32_at(4)),
-        term: (u32_at(8), u32_at(12)),
-        source: (u32_at(16), u32_at(20)),
+        key: string_at(r, KEY_AT),
+        term: string_at(r, TERM_AT),
+        source: string_at(r, SOURCE_AT),
         group: u16_at(24),
         lang: u16_at(26),
         category,
         severity,
         rule,
     })
+}
+
+/// Where a record holds its key's, term's and source's `(offset, length)`
+/// in the string pool.
+const KEY_AT: usize = 0;
+const TERM_AT: usize = 8;
+const SOURCE_AT: usize = 16;
+
+/// The `(offset, length)` of a pool string at byte `i` of a record.
+#[inline]
+fn string_at(r: &[u8; RECORD_LEN], i: usize) -> (u32, u32) {
+    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]);
+    (u32_at(i), u32_at(i + 4))
 }
 
 /// The error for a record whose category, severity, rule or padding byte

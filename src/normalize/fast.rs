@@ -453,23 +453,21 @@ fn ascii_word(
                 class: inf.class,
             }
         };
-        if one_letter && simple {
-            // One letter (`a`, `I`, `aaa`): what word analysis would find.
-            // A letter on its own (`T T P`, `a b c`) needs no buffer.
-            let c = (word[0] | 0x20) as char;
-            if let [b] = word {
-                em.single(Single::new(&[fc(pos, *b)], c, tables::LATIN));
-                return j;
-            }
-            sc.fchars.clear();
-            sc.fchars
-                .extend(word.iter().enumerate().map(|(k, &b)| fc(pos + k, b)));
-            em.single(Single::new(sc.fchars, c, tables::LATIN));
+        // One letter (`a`, `I`, `aaa`): what word analysis would find. A
+        // letter on its own (`T T P`, `a b c`) needs no buffer.
+        let single = one_letter && simple;
+        let c = (word[0] | 0x20) as char;
+        if let ([b], true) = (word, single) {
+            em.single(Single::new(&[fc(pos, *b)], c, tables::LATIN));
             return j;
         }
         sc.fchars.clear();
         sc.fchars
             .extend(word.iter().enumerate().map(|(k, &b)| fc(pos + k, b)));
+        if single {
+            em.single(Single::new(sc.fchars, c, tables::LATIN));
+            return j;
+        }
         let sig = sigil.map(|s| fc(s, bytes[s]));
         word::emit(sc.fchars, kind, sig.as_ref(), em, cfg, sc.spans);
         return j;

@@ -174,7 +174,7 @@ impl Match {
 }
 
 /// A match's fields as plain values: its serialized form.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct Fields<S> {
     start: usize,
     end: usize,
