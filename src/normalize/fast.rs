@@ -1,7 +1,8 @@
 //! The fast path: most of most posts is plain (ASCII words in lower, upper,
 //! title or camel case, plain numbers, `#Hashtags`, `@handles` (also
-//! `@user_123`), ASCII URLs, Arabic-script words and hashtags without
-//! marks, punctuation, emoji, spaces). Those are written straight from the
+//! `@user_123`), ASCII URLs, Arabic-script words and hashtags (with the
+//! harakat the fold deletes, not with marks that compose), punctuation,
+//! emoji, spaces). Those are written straight from the
 //! input bytes, skipping the general pipeline, with exactly the result the
 //! general path would give; anything it cannot decide alone (digits inside
 //! words, symbols, marks, capitals in a row inside a word, a one-letter

@@ -165,11 +165,19 @@ fn two_byte() -> &'static [Info] {
     })
 }
 
+/// In [`arabic_block`]: a mark the fold deletes and that can follow a
+/// letter on the fast path.
+pub(crate) const ARABIC_MARK: u16 = 1;
+
 /// For the fast path: the fold of each character U+0600..U+06FF (the
 /// two-byte UTF-8 sequences starting 0xD8..0xDB) under `keep_mask` (see
 /// `Config`), when it is a plain letter (an NFKC boundary, unchanged by NFKC,
-/// not deleted by the fold) folding to another two-byte character; 0 when
-/// the fast path must leave it to the general one.
+/// not deleted by the fold) folding to another two-byte character;
+/// [`ARABIC_MARK`] for a mark the fold deletes (the harakat) that composes
+/// with nothing in the block, so that a letter and the marks after it are
+/// the letter alone whatever NFKC does (it can only reorder such marks);
+/// 0 when the fast path must leave it to the general one. The marks that
+/// compose (hamza above and below, madda: `ا` + `ٔ` is `أ`) are left to it.
 pub(crate) fn arabic_block(keep_mask: u8) -> &'static [u16; 256] {
     static TABLES: [OnceLock<[u16; 256]>; 4] = [
         OnceLock::new(),
@@ -197,8 +205,34 @@ pub(crate) fn arabic_block(keep_mask: u8) -> &'static [u16; 256] {
                 *e = f as u16;
             }
         }
+        // As `Folder::mark` decides: a mark the fold deletes is absorbed
+        // into the letter before it when Arabic-script folds are on.
+        let block = || (0x600..0x700).filter_map(char::from_u32);
+        for c in block() {
+            let inf = info(c);
+            let deleted = inf.class == Class::Mark
+                && inf.fold == '\0'
+                && keep_mask & FOLD_ARABIC == 0
+                && inf.flags & NFKC_YES != 0;
+            let inert = || {
+                block().all(|d| {
+                    unicode_normalization::char::compose(d, c).is_none()
+                        && unicode_normalization::char::compose(c, d).is_none()
+                })
+            };
+            if deleted && decompose_len(c) == 1 && inert() {
+                t[c as usize - 0x600] = ARABIC_MARK;
+            }
+        }
         t
     })
+}
+
+/// How many characters the compatibility decomposition of `c` has.
+fn decompose_len(c: char) -> usize {
+    let mut n = 0;
+    decompose_compatible(c, |_| n += 1);
+    n
 }
 
 const ASCII: [Info; 128] = ascii_table();

@@ -14,6 +14,7 @@
 //! own: the stretch is aligned up to it, and goes on after it.
 
 use super::{CaseAcc, Emitter, LIMIT};
+use crate::normalize::tables::ARABIC_MARK;
 use crate::normalize::token::{Case, Disguises, Script, Sep, Token, TokenKind};
 use std::ops::Range;
 
@@ -501,10 +502,12 @@ impl Emitter<'_> {
         }
     }
 
-    /// Writes a plain Arabic-script word or hashtag (the fast path) in
-    /// which three equal letters follow each other and collapse: the
-    /// two-byte letters at `src`, folded by `table`
-    /// (`tables::arabic_block`); `folded` if one changes.
+    /// Writes a plain Arabic-script word or hashtag (the fast path) that
+    /// cannot be copied with the batch: three equal letters follow each
+    /// other and collapse, or harakat follow letters. The two-byte letters
+    /// at `src`, folded by `table` (`tables::arabic_block`), each mapped to
+    /// itself and its harakat; `folded` if one changes or marks go; runs
+    /// of three collapse if `collapse`.
     pub fn plain_arabic(
         &mut self,
         b: &mut Batch,
@@ -512,41 +515,62 @@ impl Emitter<'_> {
         src: Range<u32>,
         sigil: Option<u32>,
         folded: bool,
+        collapse: bool,
     ) {
         let word = self
             .src
             .get(src.start as usize..src.end as usize)
             .unwrap_or(&[]);
-        let n = word.len() / 2;
-        let letter = |k: usize| {
-            let i = usize::from(word[2 * k] & 3) << 6 | usize::from(word[2 * k + 1] & 0x3F);
-            char::from_u32(u32::from(table[i])).unwrap_or('\0')
+        // The fold of the unit (letter or mark) at byte `o` of the word.
+        let unit = |o: usize| {
+            let i = usize::from(word[o] & 3) << 6 | usize::from(word[o + 1] & 0x3F);
+            table[i]
+        };
+        // Where the letter at `o` ends, with the harakat after it.
+        let letter_end = |mut o: usize| {
+            o += 2;
+            while o < word.len() && unit(o) == ARABIC_MARK {
+                o += 2;
+            }
+            o
         };
         let first = sigil.unwrap_or(src.start);
-        let Some(sep) = self.batch_piece(b, first, 2 * n) else {
+        let Some(sep) = self.batch_piece(b, first, word.len()) else {
             return;
         };
         let (src, end) = (src.start, src.end);
         let mut d = Disguises::NONE;
         self.batch_flush(b, src);
         let start = self.text.len() as u32;
-        let mut i = 0;
-        while i < n {
-            let c = letter(i);
-            let mut j = i + 1;
-            while j < n && letter(j) == c {
-                j += 1;
+        let mut o = 0;
+        while o + 1 < word.len() {
+            // A run of one letter (a letter alone without `collapse`): each
+            // mapped to its own original with its harakat, or, three or
+            // more, written once for them all.
+            let f = unit(o);
+            let c = char::from_u32(u32::from(f)).unwrap_or('\0');
+            let one = letter_end(o);
+            let (mut e, mut n, mut second) = (one, 1, (0, 0));
+            while collapse && e + 1 < word.len() && unit(e) == f {
+                let next = letter_end(e);
+                if n == 1 {
+                    second = (e, next);
+                }
+                (e, n) = (next, n + 1);
             }
-            let (s, e) = (src + 2 * i as u32, src + 2 * j as u32);
-            if j - i >= 3 {
-                self.text.push(c);
-                self.align.map(2, s, e);
+            let at = |o: usize| src + o as u32;
+            self.text.push(c);
+            if n >= 3 {
+                self.align.map(2, at(o), at(e));
                 d |= Disguises::REPEAT;
             } else {
-                self.text.extend((i..j).map(letter));
-                self.align.map(e - s, s, e);
+                self.align.map(2, at(o), at(one));
+                if n == 2 {
+                    self.text.push(c);
+                    self.align.map(2, at(second.0), at(second.1));
+                }
             }
-            i = j;
+            o = e;
         }
         b.skip_to(end);
         if folded {

@@ -2,6 +2,7 @@
 
 use super::ends_piece;
 use crate::normalize::emit::{Batch, Emitter};
+use crate::normalize::tables::ARABIC_MARK;
 
 /// What Arabic-script words need of the options, fetched once per run.
 #[derive(Clone, Copy)]
@@ -11,8 +12,9 @@ pub(super) struct Arabic {
     pub collapse: bool,
 }
 
-/// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF) with no marks,
-/// each folded to another two-byte letter: a word, or a hashtag if `sigil`.
+/// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF), each folded to
+/// another two-byte letter and followed by any harakat: a word, or a
+/// hashtag if `sigil`.
 /// Words that follow, each after one space, are written too, as
 /// `fast::run` would write them: Arabic-script text is mostly words of
 /// five letters in a row, and a turn of that loop for each cost as much as
@@ -58,11 +60,19 @@ fn one_word(
     // in a row are rare: only then is the word looked at again, for one
     // letter repeated or a run of three.
     let (mut folds, mut k, mut pair, mut last) = (0u64, 0u32, false, 0u16);
+    // Harakat after a letter: they belong to it, and the word is written
+    // letter by letter.
+    let mut marks = false;
     let mut rest = bytes.get(pos..).unwrap_or(&[]);
     while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
         let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
         let f = table[i];
-        if f == 0 {
+        if f <= ARABIC_MARK {
+            if f == ARABIC_MARK && k > 0 {
+                marks = true;
+                rest = tail;
+                continue;
+            }
             return bail;
         }
         folds |= u64::from(usize::from(f) != 0x600 + i) << (k & 63);
@@ -71,27 +81,32 @@ fn one_word(
         last = f;
         rest = tail;
     }
-    let folded = folds != 0;
+    let folded = folds != 0 || marks;
     let j = bytes.len() - rest.len();
     if j == pos || !(bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
         return bail;
     }
-    let n = (j - pos) / 2;
+    let n = k as usize;
     let (mut same, mut run3) = (n == 1, false);
     if pair {
-        let letter = |k: usize| {
-            table[usize::from(bytes[pos + 2 * k] & 3) << 6
-                | usize::from(bytes[pos + 2 * k + 1] & 0x3F)]
-        };
-        let first = letter(0);
-        same = (1..n).all(|k| letter(k) == first);
-        run3 = (2..n).any(|k| letter(k) == letter(k - 1) && letter(k) == letter(k - 2));
+        let mut letters = bytes[pos..j]
+            .chunks_exact(2)
+            .map(|u| table[usize::from(u[0] & 3) << 6 | usize::from(u[1] & 0x3F)])
+            .filter(|&f| f != ARABIC_MARK);
+        let first = letters.next().unwrap_or(0);
+        let (mut a, mut b) = (first, 0);
+        same = true;
+        for l in letters {
+            same &= l == first;
+            run3 |= l == a && l == b;
+            (b, a) = (a, l);
+        }
     }
     if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
     }
-    if !(ar.collapse && run3) {
+    if !(marks || ar.collapse && run3) {
         // The commonest case: copied (and folded) with the batch.
         em.plain_arabic_raw(
             batch,
@@ -108,6 +123,7 @@ fn one_word(
         pos as u32..j as u32,
         sigil.map(|s| s as u32),
         folded,
+        ar.collapse,
     );
     j
 }

@@ -198,6 +198,55 @@ fn long_folded_arabic_words() {
     }
 }
 
+/// Arabic-script words with harakat (one or several after a letter, in
+/// and out of canonical order, on repeated letters, at a word's start),
+/// beside marks that compose (`ا` + hamza above is `أ`) or stay, tatweel
+/// and folded letters, in every option set.
+#[test]
+fn arabic_words_with_harakat() {
+    let letters = ["ا", "د", "ل", "ة", "ی", "ك", "ہ", "م", "و", "ي"];
+    let marks = [
+        "\u{64e}",
+        "\u{650}",
+        "\u{651}",
+        "\u{652}",
+        "\u{64b}",
+        "\u{651}\u{64e}",
+        "\u{64e}\u{651}",
+        "\u{654}",
+        "\u{655}",
+        "\u{653}",
+        "\u{670}",
+        "\u{656}",
+        "ـ",
+        "\u{301}",
+    ];
+    let mut rnd = xorshift(0x6a09_e667_f3bc_c908);
+    in_every_option_set(|norm, what| {
+        for round in 0..40 {
+            let mut s = String::from(["", "#", "ok ", "\u{64e}"][rnd(4)]);
+            let most = if round % 8 == 0 { 80 } else { 7 };
+            for _ in 0..1 + rnd(most) {
+                let l = letters[rnd(letters.len())];
+                for _ in 0..[1, 1, 1, 2, 3][rnd(5)] {
+                    s.push_str(l);
+                    // Mostly the marks that go, some that stay or compose.
+                    match rnd(8) {
+                        0..=3 => s.push_str(marks[rnd(7)]),
+                        4 => s.push_str(marks[rnd(marks.len())]),
+                        _ => {}
+                    }
+                }
+                if rnd(6) == 0 {
+                    s.push(' ');
+                }
+            }
+            s.push_str(["", " ", " end", "!"][rnd(4)]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Camel case with any number of parts (more than eight, longer than 255
 /// bytes: `TalibanTaliban...`, `#ThisIsTheLongestHashtagEver...`), with
 /// capitals in a row (`TehrikITaliban`, `BLAzindabad`) and parts that meet
@@ -343,4 +392,28 @@ fn url_marks_never_hide_a_url() {
         }
     }
     assert!(urls > 5_000, "{urls}");
+}
+
+/// The marks the fast path drops with their letter: the harakat and the
+/// other marks the fold deletes, never those that compose with a letter
+/// (madda, hamza above and below), and none when Arabic-script folds are
+/// off (the marks stay).
+#[test]
+fn arabic_marks_the_fast_path_drops() {
+    use crate::normalize::tables::{arabic_block, ARABIC_MARK, FOLD_ARABIC};
+    let marks = |keep: u8| -> Vec<u32> {
+        let t = arabic_block(keep);
+        (0..256u32)
+            .filter(|&i| t[i as usize] == ARABIC_MARK)
+            .map(|i| 0x600 + i)
+            .collect()
+    };
+    let on = marks(0);
+    for c in (0x64B..=0x652).chain([0x670]) {
+        assert!(on.contains(&c), "U+{c:04X}");
+    }
+    for c in [0x653, 0x654, 0x655, 0x640, 0x627] {
+        assert!(!on.contains(&c), "U+{c:04X}");
+    }
+    assert_eq!(marks(FOLD_ARABIC), Vec::<u32>::new());
 }
