@@ -1,14 +1,15 @@
 //! The fast path: most of most posts is plain (ASCII words in lower, upper,
 //! title or camel case, plain numbers, `#Hashtags`, `@handles` (also
 //! `@user_123`), ASCII URLs, Arabic-script words and hashtags (with the
-//! harakat the fold deletes, not with marks that compose), punctuation,
-//! emoji, spaces). Those are written straight from the
-//! input bytes, skipping the general pipeline, with exactly the result the
-//! general path would give; anything it cannot decide alone (digits inside
-//! words, symbols, marks, capitals in a row inside a word, a one-letter
-//! word, an invisible character) stops the fast path and the general path
-//! takes over from there. Pieces separated by single spaces are written as
-//! one stretch (see `emit::Batch`).
+//! harakat the fold deletes, not with marks that compose), ASCII words
+//! with invisible characters in and around them, punctuation, emoji,
+//! spaces). Those are written straight from the input bytes, skipping the
+//! general pipeline, with exactly the result the general path would give;
+//! anything it cannot decide alone (digits inside words, symbols, marks,
+//! capitals in a row inside a word, a one-letter word, most invisible
+//! characters) stops the fast path and the general path takes over from
+//! there. Pieces separated by single spaces are written as one stretch
+//! (see `emit::Batch`).
 
 use super::emit::{AsciiPiece, Batch, Emitter, Single};
 use super::fold::{flag, FChar};
@@ -18,6 +19,7 @@ use super::url::url_at;
 use super::word::{self, Spans};
 use super::Config;
 use arabic::{arabic_word, Arabic};
+use invisible::invisible_word;
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
 /// Returns the number of bytes consumed (0 if the general path must handle
@@ -67,6 +69,8 @@ pub(crate) fn run(
                 // Letters repeat (`yaar`), but more than one.
                 em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
                 l.end
+            } else if invisible::at(text, l.end) {
+                invisible_word(text, p, l, cfg.collapse_repeats, em, &mut batch)
             } else {
                 ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
             }
@@ -112,11 +116,12 @@ pub(crate) fn run(
                     plain_punct(bytes, p, em)
                 }
                 0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
-                0xE2 | 0xF0 => {
+                0xE2 | 0xF0 if !invisible::at(text, p) => {
                     em.batch_end(&mut batch);
                     emoji(text, bytes, p, em)
                 }
-                _ => p,
+                // Invisible characters before a word, or the general path.
+                _ => invisible::leading(text, p, cfg.collapse_repeats, em, &mut batch),
             }
         };
         if next == p {
@@ -635,6 +640,7 @@ fn emoji(text: &str, bytes: &[u8], pos: usize, em: &mut Emitter<'_>) -> usize {
 }
 
 mod arabic;
+mod invisible;
 mod letters;
 #[cfg(test)]
 pub(super) mod tests;

@@ -319,6 +319,67 @@ impl Emitter<'_> {
         self.prev_end = end;
     }
 
+    /// Writes a word of `n` ASCII letters in lower, upper or title case
+    /// with invisible characters between them (`inner`, a disguise) or
+    /// none, `src` in the original (its first and last bytes are letters):
+    /// each stretch of letters is copied and mapped to itself, the
+    /// invisible characters go.
+    pub fn plain_word_invisible(
+        &mut self,
+        b: &mut Batch,
+        src: Range<u32>,
+        n: u32,
+        upper: u32,
+        inner: bool,
+    ) {
+        let Some(sep) = self.batch_piece(b, src.start, n as usize + 1) else {
+            return;
+        };
+        self.batch_flush(b, src.start);
+        let start = self.text.len();
+        let word = self
+            .src
+            .get(src.start as usize..src.end as usize)
+            .unwrap_or(&[]);
+        let mut k = 0;
+        while k < word.len() {
+            let a = k;
+            while word.get(k).is_some_and(u8::is_ascii_alphabetic) {
+                k += 1;
+            }
+            let (s, e) = (src.start + a as u32, src.start + k as u32);
+            self.text
+                .push_str(self.input.get(s as usize..e as usize).unwrap_or(""));
+            self.align.map(e - s, s, e);
+            while word.get(k).is_some_and(|c| !c.is_ascii_alphabetic()) {
+                k += 1;
+            }
+        }
+        if let Some(t) = self.text.get_mut(start..) {
+            t.make_ascii_lowercase();
+        }
+        b.skip_to(src.end);
+        let case = CaseAcc {
+            upper,
+            lower: n - upper,
+            first_upper: word.first().map(u8::is_ascii_uppercase),
+        };
+        self.push_token(
+            start as u32,
+            self.text.len() as u32,
+            TokenKind::Word,
+            sep,
+            case.case(),
+            if inner {
+                Disguises::INVISIBLE
+            } else {
+                Disguises::NONE
+            },
+            Script::Latin,
+        );
+        self.prev_end = src.end;
+    }
+
     /// Writes an ASCII piece that `plain_word` does not take: a hashtag,
     /// handle, URL or number, a camel-case word, a word before punctuation.
     pub fn plain_ascii(&mut self, b: &mut Batch, p: &AsciiPiece<'_>) {

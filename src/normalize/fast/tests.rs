@@ -247,6 +247,54 @@ fn arabic_words_with_harakat() {
     });
 }
 
+/// ASCII words with invisible characters inside, before and after them
+/// (zero-width, joiners, bidi controls, BOM, soft hyphen, variation
+/// selector, tag), letters that meet across them, in every option set.
+#[test]
+fn words_with_invisible_characters() {
+    let letters = [
+        "T", "a", "l", "i", "b", "n", "A", "S", "s", "ab", "Ab", "AB", "aa", "x",
+    ];
+    let invisible = [
+        "\u{200b}",
+        "\u{200c}",
+        "\u{200d}",
+        "\u{2060}",
+        "\u{feff}",
+        "\u{202e}",
+        "\u{2067}",
+        "\u{ad}",
+        "\u{fe0f}",
+        "\u{e0041}",
+        "\u{200b}\u{200d}",
+        "\u{61c}",
+        "\u{180e}",
+        "\u{34f}",
+    ];
+    let after = ["", " ", " end", "!", "1", "#x", "\u{301}", "—", " a b"];
+    let mut rnd = xorshift(0xbb67_ae85_84ca_a73b);
+    in_every_option_set(|norm, what| {
+        for round in 0..40 {
+            let mut s = String::from(["", "ok ", "#", "\u{200b}", "T "][rnd(5)]);
+            let most = if round % 8 == 0 { 40 } else { 6 };
+            for _ in 0..1 + rnd(most) {
+                s.push_str(letters[rnd(letters.len())]);
+                if rnd(4) > 0 {
+                    s.push_str(invisible[rnd(invisible.len())]);
+                }
+                if rnd(8) == 0 {
+                    s.push(' ');
+                    if rnd(2) == 0 {
+                        s.push_str(invisible[rnd(invisible.len())]);
+                    }
+                }
+            }
+            s.push_str(after[rnd(after.len())]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Camel case with any number of parts (more than eight, longer than 255
 /// bytes: `TalibanTaliban...`, `#ThisIsTheLongestHashtagEver...`), with
 /// capitals in a row (`TehrikITaliban`, `BLAzindabad`) and parts that meet
