@@ -309,14 +309,14 @@ pub(crate) fn to_match(
     offset: usize,
     f: &Found,
 ) -> Option<Match> {
-    let e = lexicon.get_for_match(f.entry)?;
+    let (meta, strings) = lexicon.for_match(f.entry)?;
     let toks = norm.tokens().get(f.first..=f.last)?;
     let canon: Range<usize> = toks.first()?.start as usize..toks.last()?.end as usize;
     let span = norm.source_span(canon);
     let text = input.get(span.clone())?;
     let d = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
     let at = span.start + offset..span.end + offset;
-    Some(Match::new(at, text, &e, d))
+    Some(Match::new(at, text, (f.entry, meta, &strings), d))
 }
 
 #[cfg(test)]

@@ -69,6 +69,16 @@ pub(crate) struct Record {
     pub rule: Rule,
 }
 
+/// The strings a match reports of an entry, as raw pool bytes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MatchStrings<'a> {
+    pub term: &'a [u8],
+    pub key: &'a [u8],
+    /// `None` when the entry belongs to no group.
+    pub group: Option<&'a [u8]>,
+    pub lang: &'a [u8],
+}
+
 /// What the scanner and the verdict rule read of an entry, decoded once at
 /// load so the hot path never touches the record bytes or the pool.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +283,34 @@ impl Compiled {
     pub fn record(&self, i: usize) -> Option<Record> {
         let (raw, at) = self.raw_record(i)?;
         decode(raw, at).ok()
+    }
+
+    /// Entry `i`'s term, key, group and lang as pool bytes, not checked to
+    /// be UTF-8 (a string out of the pool reads as empty, as with
+    /// [`Compiled::str`]): what a match copies, and checks in one pass
+    /// with its own text rather than one call per string.
+    pub fn match_strings(&self, i: usize) -> Option<MatchStrings<'_>> {
+        if i >= self.n_entries {
+            return None;
+        }
+        // One read of the shared bytes (a `dyn` call) for the record and
+        // the pool both.
+        let data = self.bytes.as_slice();
+        let at = self.records.start + i * RECORD_LEN;
+        let r: &[u8; RECORD_LEN] = data.get(at..)?.first_chunk()?;
+        let pool = data.get(self.pool.clone())?;
+        let s = |(off, len): (u32, u32)| {
+            pool.get(off as usize..off as usize + len as usize)
+                .unwrap_or(&[])
+        };
+        let group = u16::from_le_bytes([r[24], r[25]]);
+        let lang = u16::from_le_bytes([r[26], r[27]]);
+        Some(MatchStrings {
+            term: s(string_at(r, TERM_AT)),
+            key: s(string_at(r, KEY_AT)),
+            group: self.groups.get(group as usize).map(|&g| s(g)),
+            lang: self.langs.get(lang as usize).map_or(&[], |&l| s(l)),
+        })
     }
 
     /// The bytes of entry `i`'s term, not checked to be UTF-8, nor the

@@ -22,8 +22,8 @@ pub use types::{Category, ParseNameError, Rule, Severity};
 
 use crate::error::{Error, Result};
 use crate::normalize::{Normalizer, NormalizerOptions, NORMALIZER_VERSION};
-pub(crate) use compiled::Meta;
 use compiled::{Bytes, Compiled};
+pub(crate) use compiled::{MatchStrings, Meta};
 use serde::{Deserialize, Serialize};
 pub(crate) use starts::{Probe, Starts};
 use std::fmt;
@@ -283,16 +283,6 @@ impl Lexicon {
 
     /// The entry with this number.
     pub fn get(&self, id: u32) -> Option<EntryRef<'_>> {
-        self.entry(id, true)
-    }
-
-    /// [`Lexicon::get`] without decoding the source note (left empty):
-    /// what a match reports, for the scanner's hot path.
-    pub(crate) fn get_for_match(&self, id: u32) -> Option<EntryRef<'_>> {
-        self.entry(id, false)
-    }
-
-    fn entry(&self, id: u32, source: bool) -> Option<EntryRef<'_>> {
         let c = &*self.compiled;
         let r = c.record(id as usize)?;
         Some(EntryRef {
@@ -304,8 +294,17 @@ impl Lexicon {
             lang: c.lang(r.lang),
             severity: r.severity,
             rule: r.rule,
-            source: if source { c.str(r.source) } else { "" },
+            source: c.str(r.source),
         })
+    }
+
+    /// What a match reports of an entry: its meta and its strings as raw
+    /// bytes, for the scanner's hot path (see [`Match`](crate::Match)'s
+    /// construction for why raw).
+    #[inline]
+    pub(crate) fn for_match(&self, id: u32) -> Option<(Meta, MatchStrings<'_>)> {
+        let c = &*self.compiled;
+        Some((c.meta(id as usize)?, c.match_strings(id as usize)?))
     }
 
     /// All entries, in key order.

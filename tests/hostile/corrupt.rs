@@ -134,3 +134,33 @@ fn forged_damage_behind_a_valid_checksum_is_rejected_or_harmless() {
         }
     }
 }
+
+/// A pool string forged not to be UTF-8 (behind a valid checksum) loads,
+/// as the load does not read the pool, and reads as empty both in
+/// `Lexicon::get` and in a match: matches check an entry's strings in one
+/// pass with their text, and fall back to one string at a time.
+#[test]
+fn a_forged_string_that_is_not_utf8_reads_as_empty_in_a_match() {
+    let tsv = "Jaish Media Wing\tjm\tmedia\ten\thigh\tany\tnote\n";
+    let good = Lexicon::from_tsv(tsv.as_bytes()).unwrap().to_bytes();
+    let at = good
+        .windows(5)
+        .position(|w| w == b"Media")
+        .expect("the term is in the pool");
+    let mut bad = good.clone();
+    bad[at] = 0xFF;
+    reseal(&mut bad);
+    let lexicon = Lexicon::from_bytes(&bad).expect("the pool is not read at load");
+    let entry = lexicon.get(0).unwrap();
+    assert_eq!(
+        (entry.term, entry.key, entry.group, entry.lang),
+        ("", "jaish media wing", Some("jm"), "en")
+    );
+    let d = Detector::builder().lexicon(lexicon).build().unwrap();
+    let report = d.scan("the Jaish Media Wing said");
+    let m = &report.matches[0];
+    assert_eq!(
+        (m.text(), m.term(), m.key(), m.group(), m.lang()),
+        ("Jaish Media Wing", "", "jaish media wing", Some("jm"), "en")
+    );
+}
