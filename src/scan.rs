@@ -72,6 +72,16 @@ impl View<'_> {
         }
     }
 
+    /// False when the node surely has no transition on the space: a
+    /// decoded node knows, an fst node would have to be searched.
+    #[inline(always)]
+    fn may_step_space(&self) -> bool {
+        match self {
+            View::Flat(t, n) => t.has_space(*n),
+            View::Node(_) => true,
+        }
+    }
+
     /// The transition on `b`: (target, output). Inlined: it is the
     /// search's inner step, and as a call its register saves cost as much
     /// as the step itself.
@@ -265,7 +275,7 @@ fn candidates(
             // meet keys with a space: try the space without consuming
             // input. Never at a token's first byte (the root has no space
             // to take).
-            if st.pos > tok.start as usize && b & 0xC0 != 0x80 {
+            if st.pos > tok.start as usize && b & 0xC0 != 0x80 && node.may_step_space() {
                 if let Some((at, tr_out)) = node.step(b' ') {
                     let out = st.out.wrapping_add(tr_out);
                     s.stack.push(State { at, out, ..st });

@@ -38,6 +38,9 @@ struct Node {
     first: u32,
     len: u16,
     is_final: bool,
+    /// Has a transition on the space: the scanner tries one inside glued
+    /// words at every byte, and this answers for nearly all of them.
+    space: bool,
     /// Index into `tables` for wide nodes, else `NONE`.
     table: u32,
 }
@@ -153,6 +156,7 @@ impl Trie {
                 first: trie.inputs.len() as u32,
                 len: ts.len() as u16,
                 is_final: raw.is_final,
+                space: ts.iter().any(|t| t.0 == b' '),
                 table,
             });
             trie.finals.push(raw.final_out);
@@ -183,6 +187,12 @@ impl Trie {
     pub fn final_out(&self, n: u32) -> Option<u64> {
         let node = self.nodes.get(n as usize)?;
         node.is_final.then(|| self.finals[n as usize])
+    }
+
+    /// Whether decoded node `n` has a transition on the space.
+    #[inline(always)]
+    pub fn has_space(&self, n: u32) -> bool {
+        self.nodes.get(n as usize).is_some_and(|node| node.space)
     }
 
     /// The transition of decoded node `n` on byte `b`: (target, output).
@@ -248,6 +258,9 @@ mod tests {
                 node.is_final().then(|| node.final_output().value())
             );
             for b in 0..=255u8 {
+                if b == b' ' {
+                    assert_eq!(trie.has_space(n), node.find_input(b).is_some());
+                }
                 let want = node.find_input(b).map(|i| node.transition(i));
                 let got = trie.step(n, b);
                 assert_eq!(got.is_some(), want.is_some(), "node {n} byte {b}");
