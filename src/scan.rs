@@ -72,16 +72,6 @@ impl View<'_> {
         }
     }
 
-    /// False when the node surely has no transition on the space: a
-    /// decoded node knows, an fst node would have to be searched.
-    #[inline(always)]
-    fn may_step_space(&self) -> bool {
-        match self {
-            View::Flat(t, n) => t.has_space(*n),
-            View::Node(_) => true,
-        }
-    }
-
     /// The transition on `b`: (target, output). Inlined: it is the
     /// search's inner step, and as a call its register saves cost as much
     /// as the step itself.
@@ -234,14 +224,16 @@ fn candidates(
     // stack: the same states in the same order as one push and pop per
     // byte, for less work.
     'states: while let Some(mut st) = s.stack.pop() {
+        // A state keeps its token until it branches: read it once.
+        let tok = toks[st.tok];
+        let (start, end) = (tok.start as usize, tok.end as usize);
         loop {
             steps += 1;
             if steps > MAX_STEPS_PER_START {
                 break 'states;
             }
-            let node = View::new(fst, trie, st.at);
-            let tok = &toks[st.tok];
-            if st.pos >= tok.end as usize {
+            if st.pos >= end {
+                let node = View::new(fst, trie, st.at);
                 if let Some(fin) = node.final_out() {
                     s.cands.push((st.tok, st.out.wrapping_add(fin)));
                 }
@@ -274,27 +266,25 @@ fn candidates(
             // Words glued without a boundary (`alqaeda`, `tehrikitaliban`)
             // meet keys with a space: try the space without consuming
             // input. Never at a token's first byte (the root has no space
-            // to take).
-            if st.pos > tok.start as usize && b & 0xC0 != 0x80 && node.may_step_space() {
-                if let Some((at, tr_out)) = node.step(b' ') {
-                    let out = st.out.wrapping_add(tr_out);
-                    s.stack.push(State { at, out, ..st });
-                    // Glued words that meet on one letter (`#AsSahab`) had
-                    // the pair collapsed by the repeat fold: let the key's
-                    // second copy reuse the text's one.
-                    let prev = text[st.pos - 1];
-                    if prev.is_ascii_alphabetic() {
-                        if let Some((at2, out2)) = View::new(fst, trie, at).step(prev) {
-                            s.stack.push(State {
-                                at: at2,
-                                out: out.wrapping_add(out2),
-                                ..st
-                            });
-                        }
+            // to take). The byte step is taken on the node at hand, not
+            // through a `View`: the walk's commonest step, and the enum
+            // kept it in memory rather than in registers.
+            let glue = st.pos > start && b & 0xC0 != 0x80;
+            let step = match st.at {
+                Target::Node(n) => {
+                    if glue && trie.has_space(n) {
+                        glue_branches(fst, trie, st, text, &mut s.stack);
                     }
+                    trie.step(n, b)
                 }
-            }
-            let Some((at, out)) = node.step(b) else {
+                Target::Addr(a) => {
+                    if glue {
+                        glue_branches(fst, trie, st, text, &mut s.stack);
+                    }
+                    fst_step(&fst.node(a), b)
+                }
+            };
+            let Some((at, out)) = step else {
                 continue 'states;
             };
             st = State {
@@ -307,6 +297,33 @@ fn candidates(
     }
     s.cands.sort_unstable();
     s.cands.dedup();
+}
+
+/// Pushes the states that take a space at `st` without consuming input
+/// (words glued without a boundary), if the node has one. Out of line:
+/// most steps have no space to take.
+#[inline(never)]
+fn glue_branches(fst: &Fst<&[u8]>, trie: &Trie, st: State, text: &[u8], stack: &mut Vec<State>) {
+    let Some((at, tr_out)) = View::new(fst, trie, st.at).step(b' ') else {
+        return;
+    };
+    let out = st.out.wrapping_add(tr_out);
+    stack.push(State { at, out, ..st });
+    // Glued words that meet on one letter (`#AsSahab`) had the pair
+    // collapsed by the repeat fold: let the key's second copy reuse the
+    // text's one.
+    let Some(&prev) = text.get(st.pos.wrapping_sub(1)) else {
+        return;
+    };
+    if prev.is_ascii_alphabetic() {
+        if let Some((at2, out2)) = View::new(fst, trie, at).step(prev) {
+            stack.push(State {
+                at: at2,
+                out: out.wrapping_add(out2),
+                ..st
+            });
+        }
+    }
 }
 
 /// Turns a found term into a public [`Match`] with its original span:
