@@ -2,14 +2,14 @@
 //! title or camel case, plain numbers, `#Hashtags`, `@handles` (also
 //! `@user_123`), ASCII URLs, Arabic-script words and hashtags (with the
 //! harakat the fold deletes, not with marks that compose), ASCII words
-//! with invisible characters in and around them, punctuation, emoji,
-//! spaces). Those are written straight from the input bytes, skipping the
-//! general pipeline, with exactly the result the general path would give;
-//! anything it cannot decide alone (digits inside words, symbols, marks,
-//! capitals in a row inside a word, a one-letter word, most invisible
-//! characters) stops the fast path and the general path takes over from
-//! there. Pieces separated by single spaces are written as one stretch
-//! (see `emit::Batch`).
+//! with invisible characters in and around them, ASCII and Arabic-script
+//! punctuation, emoji, spaces). Those are written straight from the input
+//! bytes, skipping the general pipeline, with exactly the result the
+//! general path would give; anything it cannot decide alone (digits inside
+//! words, symbols, marks, capitals in a row inside a word, a one-letter
+//! word, most invisible characters) stops the fast path and the general
+//! path takes over from there. Pieces separated by single spaces are
+//! written as one stretch (see `emit::Batch`).
 
 use super::emit::{AsciiPiece, Batch, Emitter, Single};
 use super::fold::{flag, FChar};
@@ -49,6 +49,7 @@ pub(crate) fn run(
         *ar.get_or_insert_with(|| Arabic {
             table: tables::arabic_block(cfg.keep_mask),
             collapse: cfg.collapse_repeats,
+            keep_mask: cfg.keep_mask,
         })
     };
     while let Some(&b) = bytes.get(p) {
@@ -144,8 +145,8 @@ pub(crate) fn run(
 }
 
 /// True if what the fast path wrote from `pos` up to `p` ends in an ASCII
-/// letter or digit, or an Arabic-script character (two bytes,
-/// U+0600..U+06FF): the pieces it writes end there.
+/// letter or digit, or an Arabic-script letter or mark (two bytes,
+/// U+0600..U+06FF, not punctuation): the pieces it writes end there.
 #[inline]
 fn ends_word(bytes: &[u8], pos: usize, p: usize) -> bool {
     if p <= pos {
@@ -153,7 +154,12 @@ fn ends_word(bytes: &[u8], pos: usize, p: usize) -> bool {
     }
     match bytes[p - 1] {
         c if c.is_ascii_alphanumeric() => true,
-        0x80..=0xBF => p >= pos + 2 && (0xD8..=0xDB).contains(&bytes[p - 2]),
+        0x80..=0xBF if p >= pos + 2 && (0xD8..=0xDB).contains(&bytes[p - 2]) => {
+            std::str::from_utf8(&bytes[p - 2..p])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .is_some_and(|c| info(c).class != tables::Class::Punct)
+        }
         _ => false,
     }
 }

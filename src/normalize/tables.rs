@@ -168,6 +168,21 @@ fn two_byte() -> &'static [Info] {
 /// In [`arabic_block`]: a mark the fold deletes and that can follow a
 /// letter on the fast path.
 pub(crate) const ARABIC_MARK: u16 = 1;
+/// In [`arabic_block`]: punctuation (`،` `؛` `؟` `۔`), which ends a word
+/// and is a gap of its own, as ASCII punctuation is.
+pub(crate) const ARABIC_PUNCT: u16 = 2;
+
+/// What `c` folds to under `keep_mask` (see `Config`): its lowercase if
+/// the option that would fold it is off.
+#[inline]
+pub(crate) fn folded(c: char, keep_mask: u8) -> char {
+    let inf = info(c);
+    if inf.flags & keep_mask != 0 {
+        inf.lower
+    } else {
+        inf.fold
+    }
+}
 
 /// For the fast path: the fold of each character U+0600..U+06FF (the
 /// two-byte UTF-8 sequences starting 0xD8..0xDB) under `keep_mask` (see
@@ -176,8 +191,9 @@ pub(crate) const ARABIC_MARK: u16 = 1;
 /// [`ARABIC_MARK`] for a mark the fold deletes (the harakat) that composes
 /// with nothing in the block, so that a letter and the marks after it are
 /// the letter alone whatever NFKC does (it can only reorder such marks);
-/// 0 when the fast path must leave it to the general one. The marks that
-/// compose (hamza above and below, madda: `ا` + `ٔ` is `أ`) are left to it.
+/// [`ARABIC_PUNCT`] for punctuation; 0 when the fast path must leave it to
+/// the general one. The marks that compose (hamza above and below, madda:
+/// `ا` + `ٔ` is `أ`) are left to it.
 pub(crate) fn arabic_block(keep_mask: u8) -> &'static [u16; 256] {
     static TABLES: [OnceLock<[u16; 256]>; 4] = [
         OnceLock::new(),
@@ -194,15 +210,12 @@ pub(crate) fn arabic_block(keep_mask: u8) -> &'static [u16; 256] {
                 continue;
             };
             let inf = info(c);
-            let plain = inf.class == Class::Letter
-                && inf.flags & (BOUNDARY | NFKC_YES) == BOUNDARY | NFKC_YES;
-            let f = if inf.flags & keep_mask != 0 {
-                inf.lower
-            } else {
-                inf.fold
-            };
-            if plain && f != '\0' && f.len_utf8() == 2 {
+            let plain = inf.flags & (BOUNDARY | NFKC_YES) == BOUNDARY | NFKC_YES;
+            let f = folded(c, keep_mask);
+            if plain && inf.class == Class::Letter && f != '\0' && f.len_utf8() == 2 {
                 *e = f as u16;
+            } else if plain && inf.class == Class::Punct && f != '\0' {
+                *e = ARABIC_PUNCT;
             }
         }
         // As `Folder::mark` decides: a mark the fold deletes is absorbed

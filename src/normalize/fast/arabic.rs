@@ -2,7 +2,7 @@
 
 use super::ends_piece;
 use crate::normalize::emit::{Batch, Emitter};
-use crate::normalize::tables::ARABIC_MARK;
+use crate::normalize::tables::{self, ARABIC_MARK, ARABIC_PUNCT};
 
 /// What Arabic-script words need of the options, fetched once per run.
 #[derive(Clone, Copy)]
@@ -10,6 +10,8 @@ pub(super) struct Arabic {
     /// `tables::arabic_block` for the options.
     pub table: &'static [u16; 256],
     pub collapse: bool,
+    /// `Config::keep_mask`: how punctuation folds.
+    pub keep_mask: u8,
 }
 
 /// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF), each folded to
@@ -27,6 +29,11 @@ pub(super) fn arabic_word(
     ar: &Arabic,
     batch: &mut Batch,
 ) -> usize {
+    if sigil.is_none() {
+        if let Some(end) = punct(bytes, pos, em, ar, batch) {
+            return end;
+        }
+    }
     loop {
         let j = one_word(bytes, pos, sigil, em, ar, batch);
         if j == pos
@@ -62,16 +69,21 @@ fn one_word(
     let (mut folds, mut k, mut pair, mut last) = (0u64, 0u32, false, 0u16);
     // Harakat after a letter: they belong to it, and the word is written
     // letter by letter.
-    let mut marks = false;
+    let (mut marks, mut stop) = (false, false);
     let mut rest = bytes.get(pos..).unwrap_or(&[]);
     while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
         let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
         let f = table[i];
-        if f <= ARABIC_MARK {
+        if f <= ARABIC_PUNCT {
             if f == ARABIC_MARK && k > 0 {
                 marks = true;
                 rest = tail;
                 continue;
+            }
+            if f == ARABIC_PUNCT {
+                // Ends the word (`کیا۔`), and is read next as a gap.
+                stop = true;
+                break;
             }
             return bail;
         }
@@ -83,7 +95,7 @@ fn one_word(
     }
     let folded = folds != 0 || marks;
     let j = bytes.len() - rest.len();
-    if j == pos || !(bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
+    if j == pos || !(stop || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
         return bail;
     }
     let n = k as usize;
@@ -126,4 +138,40 @@ fn one_word(
         ar.collapse,
     );
     j
+}
+
+/// Arabic-script punctuation at `pos` (`،` `؛` `؟` `۔`), written to the gap
+/// as its fold (`۔` is a full stop), when what follows starts a piece of
+/// its own: whitespace, the end, or an Arabic-script letter or punctuation.
+/// `None` for anything else, which the general path reads with it.
+fn punct(
+    bytes: &[u8],
+    pos: usize,
+    em: &mut Emitter<'_>,
+    ar: &Arabic,
+    batch: &mut Batch,
+) -> Option<usize> {
+    let unit = |at: usize| match bytes.get(at..at + 2)? {
+        &[b0 @ 0xD8..=0xDB, b1] => {
+            Some(ar.table[usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)])
+        }
+        _ => None,
+    };
+    if unit(pos)? != ARABIC_PUNCT {
+        return None;
+    }
+    let next = match bytes.get(pos + 2) {
+        None | Some(b' ' | b'\t' | b'\n' | b'\r') => true,
+        Some(_) => unit(pos + 2).is_some_and(|f| f > ARABIC_MARK),
+    };
+    if !next {
+        return None;
+    }
+    let c = std::str::from_utf8(&bytes[pos..pos + 2])
+        .ok()?
+        .chars()
+        .next()?;
+    em.batch_end(batch);
+    em.punct_plain(tables::folded(c, ar.keep_mask));
+    Some(pos + 2)
 }

@@ -442,6 +442,51 @@ fn url_marks_never_hide_a_url() {
     assert!(urls > 5_000, "{urls}");
 }
 
+/// Arabic-script words and punctuation (`،` `؛` `؟` `۔`, the Afghani
+/// sign, the end of an ayah) next to each other and to what the general
+/// path reads with them (marks, digits, ASCII letters and symbols, `@`,
+/// `#`, a URL), in every option set: the folds make `۔` a full stop.
+#[test]
+fn arabic_punctuation() {
+    let pieces = [
+        "کیا",
+        "ہاں",
+        "طالبان",
+        "د",
+        "الدَّوْلَة",
+        "۔",
+        "،",
+        "؛",
+        "؟",
+        "؋",
+        "\u{6dd}",
+        "٫",
+        "۱۲",
+        "12",
+        "ab",
+        "@x",
+        "#x",
+        "x.com",
+        "\u{64e}",
+        "\u{654}",
+        "!",
+        ".",
+        "$",
+        "\u{200b}",
+    ];
+    let mut rnd = xorshift(0x3c6e_f372_fe94_f82c);
+    in_every_option_set(|norm, what| {
+        for _ in 0..40 {
+            let mut s = String::from(["", "#", "ok ", "۔"][rnd(4)]);
+            for _ in 0..1 + rnd(10) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str(["", "", " ", "\n"][rnd(4)]);
+            }
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// The marks the fast path drops with their letter: the harakat and the
 /// other marks the fold deletes, never those that compose with a letter
 /// (madda, hamza above and below), and none when Arabic-script folds are
