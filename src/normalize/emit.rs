@@ -13,7 +13,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 mod plain;
 mod spaced;
 
-pub(crate) use plain::{AsciiPiece, Batch};
+pub(crate) use plain::{arabic_letters, AsciiPiece, Batch};
 pub(crate) use spaced::Single;
 
 /// Canonical text never grows past this, so every offset fits a `u32`.

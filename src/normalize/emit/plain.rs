@@ -14,7 +14,7 @@
 //! own: the stretch is aligned up to it, and goes on after it.
 
 use super::{CaseAcc, Emitter, LIMIT};
-use crate::normalize::tables::ARABIC_MARK;
+use crate::normalize::tables::{ARABIC_MARK, ARABIC_PUNCT};
 use crate::normalize::token::{Case, Disguises, Script, Sep, Token, TokenKind};
 use std::ops::Range;
 
@@ -565,78 +565,59 @@ impl Emitter<'_> {
 
     /// Writes a plain Arabic-script word or hashtag (the fast path) that
     /// cannot be copied with the batch: three equal letters follow each
-    /// other and collapse, or harakat follow letters. The two-byte letters
-    /// at `src`, folded by `table` (`tables::arabic_block`), each mapped to
-    /// itself and its harakat; `folded` if one changes or marks go; runs
-    /// of three collapse if `collapse`.
+    /// other and collapse, harakat follow letters, or invisible characters
+    /// stand between them. The two-byte letters at `src`, folded by
+    /// `table` (`tables::arabic_block`), each mapped to itself and its
+    /// harakat; `d`, the disguises found; runs of three collapse if
+    /// `collapse`.
     pub fn plain_arabic(
         &mut self,
         b: &mut Batch,
         table: &[u16; 256],
         src: Range<u32>,
         sigil: Option<u32>,
-        folded: bool,
+        mut d: Disguises,
         collapse: bool,
     ) {
         let word = self
             .src
             .get(src.start as usize..src.end as usize)
             .unwrap_or(&[]);
-        // The fold of the unit (letter or mark) at byte `o` of the word.
-        let unit = |o: usize| {
-            let i = usize::from(word[o] & 3) << 6 | usize::from(word[o + 1] & 0x3F);
-            table[i]
-        };
-        // Where the letter at `o` ends, with the harakat after it.
-        let letter_end = |mut o: usize| {
-            o += 2;
-            while o < word.len() && unit(o) == ARABIC_MARK {
-                o += 2;
-            }
-            o
-        };
         let first = sigil.unwrap_or(src.start);
         let Some(sep) = self.batch_piece(b, first, word.len()) else {
             return;
         };
         let (src, end) = (src.start, src.end);
-        let mut d = Disguises::NONE;
         self.batch_flush(b, src);
         let start = self.text.len() as u32;
-        let mut o = 0;
-        while o + 1 < word.len() {
+        let at = |o: usize| src + o as u32;
+        let mut letters = arabic_letters(word, table).peekable();
+        while let Some((f, s, e)) = letters.next() {
             // A run of one letter (a letter alone without `collapse`): each
             // mapped to its own original with its harakat, or, three or
             // more, written once for them all.
-            let f = unit(o);
             let c = char::from_u32(u32::from(f)).unwrap_or('\0');
-            let one = letter_end(o);
-            let (mut e, mut n, mut second) = (one, 1, (0, 0));
-            while collapse && e + 1 < word.len() && unit(e) == f {
-                let next = letter_end(e);
+            let (mut last, mut n, mut second) = (e, 1, (0, 0));
+            while let Some(&(_, s2, e2)) = letters.peek().filter(|l| collapse && l.0 == f) {
+                letters.next();
                 if n == 1 {
-                    second = (e, next);
+                    second = (s2, e2);
                 }
-                (e, n) = (next, n + 1);
+                (last, n) = (e2, n + 1);
             }
-            let at = |o: usize| src + o as u32;
             self.text.push(c);
             if n >= 3 {
-                self.align.map(2, at(o), at(e));
+                self.align.map(2, at(s), at(last));
                 d |= Disguises::REPEAT;
             } else {
-                self.align.map(2, at(o), at(one));
+                self.align.map(2, at(s), at(e));
                 if n == 2 {
                     self.text.push(c);
                     self.align.map(2, at(second.0), at(second.1));
                 }
             }
-            o = e;
         }
         b.skip_to(end);
-        if folded {
-            d |= Disguises::ARABIC_VARIANT;
-        }
         let kind = if sigil.is_some() {
             TokenKind::Hashtag
         } else {
@@ -646,4 +627,41 @@ impl Emitter<'_> {
         self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
         self.prev_end = end;
     }
+}
+
+/// The letters of an Arabic-script word the fast path took (from its first
+/// letter to the end of its last, two-byte letters folded by `table`, with
+/// harakat and invisible characters among them): each letter's fold, and
+/// where it starts and ends in `word`, its harakat included (an invisible
+/// character belongs to no letter).
+pub(crate) fn arabic_letters<'w>(
+    word: &'w [u8],
+    table: &'w [u16; 256],
+) -> impl Iterator<Item = (u16, usize, usize)> + 'w {
+    let unit = move |o: usize| match word.get(o..o + 2) {
+        Some(&[b0 @ 0xD8..=0xDB, b1]) => table[usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)],
+        _ => 0,
+    };
+    let mut o = 0;
+    std::iter::from_fn(move || {
+        // Anything but a letter here is an invisible character.
+        while o < word.len() && unit(o) <= ARABIC_PUNCT {
+            o += match word[o] {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+        }
+        let s = o;
+        let f = unit(s);
+        if f <= ARABIC_PUNCT {
+            return None;
+        }
+        o += 2;
+        while unit(o) == ARABIC_MARK {
+            o += 2;
+        }
+        Some((f, s, o))
+    })
 }

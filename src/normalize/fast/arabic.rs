@@ -1,8 +1,9 @@
 //! Arabic-script words and hashtags on the fast path.
 
-use super::ends_piece;
-use crate::normalize::emit::{Batch, Emitter};
+use super::{ends_piece, invisible};
+use crate::normalize::emit::{arabic_letters, Batch, Emitter};
 use crate::normalize::tables::{self, ARABIC_MARK, ARABIC_PUNCT};
+use crate::normalize::token::Disguises;
 
 /// What Arabic-script words need of the options, fetched once per run.
 #[derive(Clone, Copy)]
@@ -85,7 +86,8 @@ fn one_word(
                 stop = true;
                 break;
             }
-            return bail;
+            // Maybe the Arabic letter mark, an invisible character.
+            return with_invisible(bytes, pos, sigil, em, ar, batch);
         }
         folds |= u64::from(usize::from(f) != 0x600 + i) << (k & 63);
         k = k.wrapping_add(1);
@@ -93,27 +95,21 @@ fn one_word(
         last = f;
         rest = tail;
     }
-    let folded = folds != 0 || marks;
     let j = bytes.len() - rest.len();
-    if j == pos || !(stop || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
+    if j == pos {
         return bail;
     }
-    let n = k as usize;
-    let (mut same, mut run3) = (n == 1, false);
-    if pair {
-        let mut letters = bytes[pos..j]
-            .chunks_exact(2)
-            .map(|u| table[usize::from(u[0] & 3) << 6 | usize::from(u[1] & 0x3F)])
-            .filter(|&f| f != ARABIC_MARK);
-        let first = letters.next().unwrap_or(0);
-        let (mut a, mut b) = (first, 0);
-        same = true;
-        for l in letters {
-            same &= l == first;
-            run3 |= l == a && l == b;
-            (b, a) = (a, l);
-        }
+    if !(stop || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
+        return with_invisible(bytes, pos, sigil, em, ar, batch);
     }
+    let n = k as usize;
+    let (same, run3) = if pair {
+        // Letters and harakat only here: two bytes each.
+        let units = bytes[pos..j].chunks_exact(2);
+        repeats(units.map(|u| table[usize::from(u[0] & 3) << 6 | usize::from(u[1] & 0x3F)]))
+    } else {
+        (n == 1, false)
+    };
     if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
@@ -129,15 +125,110 @@ fn one_word(
         );
         return j;
     }
+    let d = if folds != 0 || marks {
+        Disguises::ARABIC_VARIANT
+    } else {
+        Disguises::NONE
+    };
+    let src = pos as u32..j as u32;
+    em.plain_arabic(batch, table, src, sigil.map(|s| s as u32), d, ar.collapse);
+    j
+}
+
+/// Whether the letters of a word are all one letter, and whether three
+/// equal letters follow each other (a run that collapses).
+/// `units`: the folds of its letters, and [`ARABIC_MARK`] for its harakat.
+fn repeats(units: impl Iterator<Item = u16>) -> (bool, bool) {
+    let mut letters = units.filter(|&f| f != ARABIC_MARK);
+    let first = letters.next().unwrap_or(0);
+    let (mut a, mut b, mut same, mut run3) = (first, 0, true, false);
+    for l in letters {
+        same &= l == first;
+        run3 |= l == a && l == b;
+        (b, a) = (a, l);
+    }
+    (same, run3)
+}
+
+/// [`one_word`] for a word it could not end: letters (with harakat) with
+/// invisible characters between them (a Persian word's ZWNJ, `می‌شود`) or
+/// after them, then what ends a piece. Rare enough to read the word
+/// again, letter by letter; returns where it ends, or where the general
+/// path must start.
+#[cold]
+#[inline(never)]
+fn with_invisible(
+    bytes: &[u8],
+    pos: usize,
+    sigil: Option<usize>,
+    em: &mut Emitter<'_>,
+    ar: &Arabic,
+    batch: &mut Batch,
+) -> usize {
+    let bail = sigil.unwrap_or(pos);
+    let unit = |o: usize| match bytes.get(o..o + 2) {
+        Some(&[b0 @ 0xD8..=0xDB, b1]) => {
+            ar.table[usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)]
+        }
+        _ => 0,
+    };
+    let (mut o, mut n, mut folded, mut inner) = (pos, 0, false, false);
+    // Where the letters end, and after them any invisible characters.
+    let (j, end) = loop {
+        let f = unit(o);
+        if f > ARABIC_PUNCT {
+            let i = usize::from(bytes[o] & 3) << 6 | usize::from(bytes[o + 1] & 0x3F);
+            folded |= usize::from(f) != 0x600 + i;
+            (o, n) = (o + 2, n + 1);
+            while unit(o) == ARABIC_MARK {
+                (o, folded) = (o + 2, true);
+            }
+            continue;
+        }
+        let mut q = o;
+        while let w @ 1.. = invisible::len(bytes, q) {
+            q += w;
+        }
+        if q > o && n > 0 && unit(q) > ARABIC_PUNCT {
+            // Between two letters: they go, and are a disguise.
+            (o, inner) = (q, true);
+            continue;
+        }
+        break (o, q);
+    };
+    let ends = if end > j {
+        matches!(bytes.get(end), Some(b' ') | None)
+    } else {
+        unit(j) == ARABIC_PUNCT || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)
+    };
+    if n == 0 || !ends || !(inner || end > j) {
+        return bail;
+    }
+    let (same, _) = repeats(arabic_letters(&bytes[pos..j], ar.table).map(|(f, ..)| f));
+    if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
+        return pos;
+    }
+    let mut d = Disguises::NONE;
+    if folded {
+        d |= Disguises::ARABIC_VARIANT;
+    }
+    if inner {
+        d |= Disguises::INVISIBLE;
+    }
+    let src = pos as u32..j as u32;
     em.plain_arabic(
         batch,
-        table,
-        pos as u32..j as u32,
+        ar.table,
+        src,
         sigil.map(|s| s as u32),
-        folded,
+        d,
         ar.collapse,
     );
-    j
+    if end > j && end < bytes.len() {
+        // As the general path has it (see `invisible::invisible_word`).
+        em.gap_invisible();
+    }
+    end
 }
 
 /// Arabic-script punctuation at `pos` (`،` `؛` `؟` `۔`), written to the gap

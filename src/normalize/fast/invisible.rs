@@ -11,25 +11,33 @@ use crate::normalize::tables::{self, Class};
 #[inline]
 pub(super) fn at(text: &str, j: usize) -> bool {
     // Mostly ASCII punctuation follows a word: no decoding for that.
-    text.as_bytes().get(j).is_some_and(|&b| b >= 0x80) && invisible_len(text, j) != 0
+    len(text.as_bytes(), j) != 0
 }
 
-/// Length in bytes of the character at `j` if it is one the normalizer
-/// removes without a trace (zero-width, joiners, bidi controls, BOM...)
-/// and an NFKC boundary it leaves alone, so that removing it is all the
-/// general path would do; 0 otherwise.
+/// Length in bytes of the character at `j` of `bytes` (UTF-8, `j` on a
+/// character boundary) if it is one the normalizer removes without a
+/// trace (zero-width, joiners, bidi controls, BOM...) and an NFKC boundary
+/// it leaves alone, so that removing it is all the general path would do;
+/// 0 otherwise.
 #[inline]
-fn invisible_len(text: &str, j: usize) -> usize {
-    let Some(c) = text.get(j..).and_then(|s| s.chars().next()) else {
+pub(super) fn len(bytes: &[u8], j: usize) -> usize {
+    let n = match bytes.get(j) {
+        Some(0xC0..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(0xF0..) => 4,
+        _ => return 0,
+    };
+    let Some(c) = bytes
+        .get(j..j + n)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .and_then(|s| s.chars().next())
+    else {
         return 0;
     };
-    if c.is_ascii() {
-        return 0;
-    }
     let inf = tables::info(c);
     let need = tables::BOUNDARY | tables::NFKC_YES;
     if inf.class == Class::Invisible && inf.flags & need == need {
-        c.len_utf8()
+        n
     } else {
         0
     }
@@ -54,8 +62,8 @@ pub(super) fn invisible_word(
     let mut repeats = first.runs != n;
     let (mut inner, mut k) = (false, j);
     loop {
-        while let len @ 1.. = invisible_len(text, k) {
-            k += len;
+        while let w @ 1.. = len(bytes, k) {
+            k += w;
         }
         if k == j || !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
             break;
@@ -93,14 +101,15 @@ pub(super) fn leading(
     em: &mut Emitter<'_>,
     batch: &mut Batch,
 ) -> usize {
+    let bytes = text.as_bytes();
     let mut k = pos;
-    while let len @ 1.. = invisible_len(text, k) {
-        k += len;
+    while let w @ 1.. = len(bytes, k) {
+        k += w;
     }
-    if !text.as_bytes().get(k).is_some_and(u8::is_ascii_alphabetic) {
+    if !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
         return pos;
     }
-    let l = letters::scan(text.as_bytes(), k);
+    let l = letters::scan(bytes, k);
     match invisible_word(text, k, l, collapse, em, batch) {
         end if end == k => pos,
         end => end,

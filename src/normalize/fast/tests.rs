@@ -199,11 +199,13 @@ fn long_folded_arabic_words() {
 }
 
 /// Arabic-script words with harakat (one or several after a letter, in
-/// and out of canonical order, on repeated letters, at a word's start),
-/// beside marks that compose (`ا` + hamza above is `أ`) or stay, tatweel
-/// and folded letters, in every option set.
+/// and out of canonical order, on repeated letters, at a word's start)
+/// and invisible characters (a Persian ZWNJ, the Arabic letter mark, RLM,
+/// zero-width space: between letters, after them, before a mark), beside
+/// marks that compose (`ا` + hamza above is `أ`) or stay, tatweel and
+/// folded letters, in every option set.
 #[test]
-fn arabic_words_with_harakat() {
+fn arabic_words_with_harakat_and_invisibles() {
     let letters = ["ا", "د", "ل", "ة", "ی", "ك", "ہ", "م", "و", "ي"];
     let marks = [
         "\u{64e}",
@@ -220,11 +222,16 @@ fn arabic_words_with_harakat() {
         "\u{656}",
         "ـ",
         "\u{301}",
+        "\u{200c}",
+        "\u{61c}",
+        "\u{200f}",
+        "\u{200b}\u{64e}",
+        "\u{651}\u{200c}",
     ];
     let mut rnd = xorshift(0x6a09_e667_f3bc_c908);
     in_every_option_set(|norm, what| {
         for round in 0..40 {
-            let mut s = String::from(["", "#", "ok ", "\u{64e}"][rnd(4)]);
+            let mut s = String::from(["", "#", "ok ", "\u{64e}", "\u{200c}"][rnd(5)]);
             let most = if round % 8 == 0 { 80 } else { 7 };
             for _ in 0..1 + rnd(most) {
                 let l = letters[rnd(letters.len())];
@@ -232,8 +239,8 @@ fn arabic_words_with_harakat() {
                     s.push_str(l);
                     // Mostly the marks that go, some that stay or compose.
                     match rnd(8) {
-                        0..=3 => s.push_str(marks[rnd(7)]),
-                        4 => s.push_str(marks[rnd(marks.len())]),
+                        0..=2 => s.push_str(marks[rnd(7)]),
+                        3..=4 => s.push_str(marks[rnd(marks.len())]),
                         _ => {}
                     }
                 }
