@@ -173,16 +173,26 @@ pub(crate) struct Folder<'a> {
     /// An invisible character (or a dropped decoration) waits for the next
     /// character to attach to.
     pending: u32,
+    /// Take the shortcuts that skip NFKC where it changes nothing (off
+    /// only in tests that check so, as the fast path is).
+    shortcuts: bool,
 }
 
 impl<'a> Folder<'a> {
-    pub fn new(text: &'a str, limit: usize, cfg: &'a Config, nfkc: &'a mut Nfkc) -> Self {
+    pub fn new(
+        text: &'a str,
+        limit: usize,
+        cfg: &'a Config,
+        nfkc: &'a mut Nfkc,
+        shortcuts: bool,
+    ) -> Self {
         Folder {
             text,
             limit,
             cfg,
             nfkc,
             pending: 0,
+            shortcuts,
         }
     }
 
@@ -289,7 +299,7 @@ impl<'a> Folder<'a> {
             return;
         }
         let seg = &self.text[start..end];
-        if self.nfkc.form(seg) {
+        if self.stripped_anyway(c, &seg[c.len_utf8()..]) || self.nfkc.form(seg) {
             for (off, ch) in seg.char_indices() {
                 let o = s + off as u32;
                 self.push(buf, &info(ch), o, o + ch.len_utf8() as u32, 0);
@@ -298,6 +308,26 @@ impl<'a> Folder<'a> {
         }
         let compat = seg.chars().any(|ch| info(ch).has(tables::COMPAT));
         self.push_form(buf, s, e, compat);
+    }
+
+    /// True if `marks`, the rest of a segment that starts with the letter
+    /// `c`, go whatever NFKC would do with them: `c` is an ASCII letter,
+    /// diacritics are stripped, and they are combining marks without a
+    /// compatibility form (none has one today; NFKC would then mark the
+    /// letter as a compatibility fold). NFKC could only compose some into
+    /// `c` (a letter that folds back to `c` as a diacritic, see the test
+    /// `ascii_compositions_fold_back`) and reorder the rest, which
+    /// `Folder::mark` strips from `c` either way, so the segment can be
+    /// read as it is. A Zalgo storm (a letter with thousands of marks)
+    /// spent most of its time in NFKC.
+    fn stripped_anyway(&self, c: char, marks: &str) -> bool {
+        self.shortcuts
+            && self.cfg.strip_diacritics
+            && c.is_ascii_alphabetic()
+            && marks.chars().all(|m| {
+                let inf = info(m);
+                inf.class == Class::Mark && !inf.has(tables::COMPAT)
+            })
     }
 
     /// Pushes the NFKC form left in `self.nfkc.out`, every character from
@@ -423,5 +453,43 @@ impl<'a> Folder<'a> {
         // The removed mark belongs to its letter's original span.
         prev.end = prev.end.max(end);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tables::{info, Class, FOLD_DIACRITIC};
+    use unicode_normalization::char::decompose_canonical;
+
+    /// Every character whose canonical decomposition is an ASCII letter and
+    /// combining marks folds back to that letter, as a diacritic: what
+    /// `Folder::stripped_anyway` relies on when it leaves such a segment
+    /// to the marks' own folds instead of composing it.
+    #[test]
+    fn ascii_compositions_fold_back() {
+        let mut n = 0;
+        for c in (0x80..0x30000).filter_map(char::from_u32) {
+            let mut d = Vec::new();
+            decompose_canonical(c, |x| d.push(x));
+            let [base, marks @ ..] = d.as_slice() else {
+                continue;
+            };
+            let marked = !marks.is_empty() && marks.iter().all(|&m| info(m).class == Class::Mark);
+            // Only what composition can give: not a singleton such as
+            // the Angstrom sign, which NFC replaces.
+            let composed = unicode_normalization::is_nfc(c.encode_utf8(&mut [0; 4]));
+            if !base.is_ascii_alphabetic() || !marked || !composed {
+                continue;
+            }
+            let inf = info(c);
+            let what = format!("U+{:04X}", c as u32);
+            assert_eq!(inf.class, Class::Letter, "{what}");
+            assert_eq!(inf.fold, base.to_ascii_lowercase(), "{what}");
+            assert_ne!(inf.flags & FOLD_DIACRITIC, 0, "{what}");
+            n += 1;
+        }
+        // Latin-1, Latin Extended and Latin Extended Additional: 488
+        // letters in the Unicode version of unicode-normalization 0.1.26.
+        assert!(n > 400, "{n}");
     }
 }

@@ -332,8 +332,8 @@ impl Normalizer {
         self.run(text, out, true);
     }
 
-    /// The pipeline; `fast` enables the fast path (off only in tests that
-    /// check it changes nothing).
+    /// The pipeline; `fast` enables the fast path and the folder's
+    /// shortcuts (off only in tests that check they change nothing).
     fn run(&self, text: &str, out: &mut Normalized, fast: bool) {
         let cfg = Config::new(&self.opts);
         out.text.clear();
@@ -358,7 +358,7 @@ impl Normalizer {
             splits,
         } = &mut scratch.0;
         let mut em = Emitter::new(canon, tokens, align, text, &cfg);
-        let mut folder = Folder::new(text, limit, &cfg, nfkc);
+        let mut folder = Folder::new(text, limit, &cfg, nfkc, fast);
         let mut pos = 0;
         let mut after_word = false;
         let mut try_fast = fast;

@@ -302,6 +302,56 @@ fn words_with_invisible_characters() {
     });
 }
 
+/// ASCII letters with combining marks (Zalgo, a storm of marks, marks
+/// that compose with the letter or not, out of canonical order, with a
+/// compatibility form, a haraka, an enclosing mark), which the folder
+/// reads without NFKC when diacritics go: the same as with NFKC, in every
+/// option set.
+#[test]
+fn letters_with_combining_marks() {
+    let letters = ["a", "t", "I", "S", "e", "A", "o", "ab", "1", "ا", "а"];
+    let marks = [
+        "\u{301}",
+        "\u{334}",
+        "\u{322}",
+        "\u{35c}",
+        "\u{36f}",
+        "\u{315}",
+        "\u{308}",
+        "\u{304}",
+        "\u{307}",
+        "\u{30a}",
+        "\u{340}",
+        "\u{344}",
+        "\u{345}",
+        "\u{489}",
+        "\u{64e}",
+        "\u{20dd}",
+        "\u{1ab0}",
+        "\u{fe20}",
+        "\u{327}\u{301}",
+        "\u{f77}",
+    ];
+    let mut rnd = xorshift(0x510e_527f_ade6_82d1);
+    in_every_option_set(|norm, what| {
+        for round in 0..40 {
+            let mut s = String::from(["", "#", "ok ", "\u{301}"][rnd(4)]);
+            let most = if round % 8 == 0 { 30 } else { 5 };
+            for _ in 0..1 + rnd(most) {
+                s.push_str(letters[rnd(letters.len())]);
+                for _ in 0..rnd(4) {
+                    s.push_str(marks[rnd(marks.len())]);
+                }
+                if rnd(4) == 0 {
+                    s.push(' ');
+                }
+            }
+            s.push_str(["", " ", " end", "!"][rnd(4)]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Camel case with any number of parts (more than eight, longer than 255
 /// bytes: `TalibanTaliban...`, `#ThisIsTheLongestHashtagEver...`), with
 /// capitals in a row (`TehrikITaliban`, `BLAzindabad`) and parts that meet
