@@ -110,8 +110,9 @@ pub(crate) fn run(
                     let l = letters::scan(bytes, p + 1);
                     ascii_word(bytes, p + 1, l, Sigil::At(p), em, cfg, sc, &mut batch)
                 }
-                // Leetspeak or an e-mail address: general path.
-                b'@' | b'$' | b'|' => p,
+                // Leetspeak or an e-mail address: general path. Alone
+                // before whitespace, they are punctuation.
+                b'@' | b'$' | b'|' if !is_space(bytes.get(p + 1)) => p,
                 0x21..=0x7E => {
                     em.batch_end(&mut batch);
                     plain_punct(bytes, p, em)

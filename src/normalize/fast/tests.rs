@@ -151,6 +151,11 @@ fn fast_path_changes_nothing() {
         "a.b.c.de/f",
         "x.comm/a",
         "ab@cd",
+        // Leetspeak symbols alone: punctuation.
+        "@",
+        "$",
+        "|",
+        "|\n",
     ];
     let seps = [
         " ", "  ", "\n", ". ", ", ", "", "\u{200B}", " . ", "-", "\t", ".", "_",
