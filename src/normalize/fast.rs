@@ -95,9 +95,14 @@ pub(crate) fn run(
                         let l = letters::scan(bytes, p + 1);
                         ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
                     }
-                    Some(0xD8..=0xDB) => {
-                        arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
-                    }
+                    Some(0xD8..=0xDB) => arabic_word(
+                        bytes,
+                        p + 1,
+                        Some(p),
+                        em,
+                        (&arabic(&mut ar), cfg),
+                        &mut batch,
+                    ),
                     Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
                     _ => {
                         em.batch_end(&mut batch);
@@ -117,7 +122,7 @@ pub(crate) fn run(
                     em.batch_end(&mut batch);
                     plain_punct(bytes, p, em)
                 }
-                0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
+                0xD8..=0xDB => arabic_word(bytes, p, None, em, (&arabic(&mut ar), cfg), &mut batch),
                 0xE2 | 0xF0 if !invisible::at(text, p) => {
                     em.batch_end(&mut batch);
                     emoji(text, bytes, p, em)

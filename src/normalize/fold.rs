@@ -71,6 +71,46 @@ pub(crate) struct FChar {
 }
 
 impl FChar {
+    /// The character `inf` describes from original bytes `src..end`, as
+    /// the options fold it, with `flags` (its script, and what the text
+    /// around it says) and the flags of its own: case, the folds taken.
+    #[inline(always)]
+    pub fn folded(inf: &Info, src: u32, end: u32, mut flags: u32, cfg: &Config) -> FChar {
+        if inf.has(tables::UPPER) {
+            flags |= flag::UPPER;
+        } else if inf.has(tables::LOWER) {
+            flags |= flag::LOWER;
+        }
+        if !inf.has(tables::BOUNDARY) {
+            flags |= flag::NONSTARTER;
+        }
+        let keep = inf.flags & cfg.keep_mask != 0;
+        let c = if keep { inf.lower } else { inf.fold };
+        if !keep {
+            if inf.has(tables::FOLD_DIACRITIC) {
+                flags |= flag::DIACRITIC;
+            }
+            if inf.has(tables::FOLD_ARABIC) {
+                flags |= flag::ARABIC;
+            }
+        }
+        let conf = if cfg.confusables
+            && (inf.conf & tables::CONF_STRIPS_MARKS == 0 || cfg.strip_diacritics)
+        {
+            inf.conf & !tables::CONF_STRIPS_MARKS
+        } else {
+            0
+        };
+        FChar {
+            c,
+            src,
+            end,
+            flags,
+            conf,
+            class: inf.class,
+        }
+    }
+
     #[inline]
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
@@ -395,41 +435,9 @@ impl<'a> Folder<'a> {
             // A kept mark is filed under its letter's script.
             script = buf.last().map_or(script, FChar::script);
         }
-        let mut flags = extra | self.pending | flag::script(script);
+        let flags = extra | self.pending | flag::script(script);
         self.pending = 0;
-        if inf.has(tables::UPPER) {
-            flags |= flag::UPPER;
-        } else if inf.has(tables::LOWER) {
-            flags |= flag::LOWER;
-        }
-        if !inf.has(tables::BOUNDARY) {
-            flags |= flag::NONSTARTER;
-        }
-        let keep = inf.flags & cfg.keep_mask != 0;
-        let c = if keep { inf.lower } else { inf.fold };
-        if !keep {
-            if inf.has(tables::FOLD_DIACRITIC) {
-                flags |= flag::DIACRITIC;
-            }
-            if inf.has(tables::FOLD_ARABIC) {
-                flags |= flag::ARABIC;
-            }
-        }
-        let conf = if cfg.confusables
-            && (inf.conf & tables::CONF_STRIPS_MARKS == 0 || cfg.strip_diacritics)
-        {
-            inf.conf & !tables::CONF_STRIPS_MARKS
-        } else {
-            0
-        };
-        buf.push(FChar {
-            c,
-            src,
-            end,
-            flags,
-            conf,
-            class: inf.class,
-        });
+        buf.push(FChar::folded(inf, src, end, flags, cfg));
     }
 
     /// Handles a combining mark; true if it was absorbed (dropped) rather

@@ -1,9 +1,12 @@
 //! Arabic-script words and hashtags on the fast path.
 
 use super::{ends_piece, invisible};
+use crate::normalize::emit::Single;
 use crate::normalize::emit::{arabic_letters, Batch, Emitter};
+use crate::normalize::fold::{flag, FChar};
 use crate::normalize::tables::{self, ARABIC_MARK, ARABIC_PUNCT};
 use crate::normalize::token::Disguises;
+use crate::normalize::Config;
 
 /// What Arabic-script words need of the options, fetched once per run.
 #[derive(Clone, Copy)]
@@ -13,6 +16,34 @@ pub(super) struct Arabic {
     pub collapse: bool,
     /// `Config::keep_mask`: how punctuation folds.
     pub keep_mask: u8,
+}
+
+/// A word of one letter (`و`, Persian's 'and'), with any harakat, from
+/// `pos` to `end`: held back, as the general path holds it, for it may be
+/// part of a spread-out word.
+#[cold]
+fn single(
+    bytes: &[u8],
+    pos: usize,
+    end: usize,
+    em: &mut Emitter<'_>,
+    cfg: &Config,
+    batch: &mut Batch,
+) {
+    let Some(c) = std::str::from_utf8(&bytes[pos..pos + 2])
+        .ok()
+        .and_then(|s| s.chars().next())
+    else {
+        return;
+    };
+    let inf = tables::info(c);
+    let mut f = FChar::folded(&inf, pos as u32, end as u32, flag::script(inf.script), cfg);
+    if end > pos + 2 {
+        // As `Folder::mark` leaves the harakat it removes.
+        f.flags |= flag::ARABIC;
+    }
+    em.batch_end(batch);
+    em.single(Single::new(&[f], f.c, f.script()));
 }
 
 /// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF), each folded to
@@ -27,7 +58,7 @@ pub(super) fn arabic_word(
     mut pos: usize,
     sigil: Option<usize>,
     em: &mut Emitter<'_>,
-    ar: &Arabic,
+    (ar, cfg): (&Arabic, &Config),
     batch: &mut Batch,
 ) -> usize {
     if sigil.is_none() {
@@ -36,7 +67,7 @@ pub(super) fn arabic_word(
         }
     }
     loop {
-        let j = one_word(bytes, pos, sigil, em, ar, batch);
+        let j = one_word(bytes, pos, sigil, em, (ar, cfg), batch);
         if j == pos
             || sigil.is_some()
             || bytes.get(j) != Some(&b' ')
@@ -59,7 +90,7 @@ fn one_word(
     pos: usize,
     sigil: Option<usize>,
     em: &mut Emitter<'_>,
-    ar: &Arabic,
+    (ar, cfg): (&Arabic, &Config),
     batch: &mut Batch,
 ) -> usize {
     let bail = sigil.unwrap_or(pos);
@@ -111,6 +142,10 @@ fn one_word(
         (n == 1, false)
     };
     if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
+        if n == 1 {
+            single(bytes, pos, j, em, cfg, batch);
+            return j;
+        }
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
     }
