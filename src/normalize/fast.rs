@@ -106,7 +106,7 @@ pub(crate) fn run(
                     Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
                     _ => {
                         em.batch_end(&mut batch);
-                        plain_punct(bytes, p, em)
+                        plain_punct(text, p, em)
                     }
                 },
                 b'@' if !ends_word(bytes, pos, p)
@@ -120,7 +120,7 @@ pub(crate) fn run(
                 b'@' | b'$' | b'|' if !is_space(bytes.get(p + 1)) => p,
                 0x21..=0x7E => {
                     em.batch_end(&mut batch);
-                    plain_punct(bytes, p, em)
+                    plain_punct(text, p, em)
                 }
                 0xD8..=0xDB => arabic_word(bytes, p, None, em, (&arabic(&mut ar), cfg), &mut batch),
                 0xE2 | 0xF0 if !invisible::at(text, p) => {
@@ -351,8 +351,17 @@ fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) ->
 
 /// ASCII punctuation in a gap. `.` `-` `_` right before a letter may join
 /// spread-out letters, which is fine: the gap records them as the general
-/// path does.
-fn plain_punct(bytes: &[u8], p: usize, em: &mut Emitter<'_>) -> usize {
+/// path does. Not before a character that starts no NFKC segment (a
+/// conjoining Hangul vowel, a combining mark): the general path reads the
+/// two together, and a letter's span then starts at the punctuation.
+fn plain_punct(text: &str, p: usize, em: &mut Emitter<'_>) -> usize {
+    let bytes = text.as_bytes();
+    if bytes.get(p + 1).is_some_and(|&b| b >= 0x80) {
+        let next = text.get(p + 1..).and_then(|s| s.chars().next());
+        if !next.is_some_and(|c| info(c).has(tables::BOUNDARY)) {
+            return p;
+        }
+    }
     em.punct_plain(bytes[p] as char);
     p + 1
 }

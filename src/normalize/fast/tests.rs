@@ -151,6 +151,9 @@ fn fast_path_changes_nothing() {
         "a.b.c.de/f",
         "x.comm/a",
         "ab@cd",
+        // Punctuation before what starts no NFKC segment.
+        "=\u{1161}",
+        ".\u{301}",
         // Leetspeak symbols alone: punctuation.
         "@",
         "$",
