@@ -19,7 +19,6 @@ use super::url::url_at;
 use super::word::{self, Spans};
 use super::Config;
 use arabic::{arabic_word, Arabic};
-use invisible::invisible_word;
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
 /// Returns the number of bytes consumed (0 if the general path must handle
@@ -70,8 +69,9 @@ pub(crate) fn run(
                 // Letters repeat (`yaar`), but more than one.
                 em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
                 l.end
-            } else if invisible::at(text, l.end) {
-                invisible_word(text, p, l, cfg.collapse_repeats, em, &mut batch)
+            } else if decorated::at(text, l.end, cfg.strip_diacritics) {
+                let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
+                decorated::word(text, p, l, opts, em, &mut batch)
             } else {
                 ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
             }
@@ -123,12 +123,15 @@ pub(crate) fn run(
                     plain_punct(text, p, em)
                 }
                 0xD8..=0xDB => arabic_word(bytes, p, None, em, (&arabic(&mut ar), cfg), &mut batch),
-                0xE2 | 0xF0 if !invisible::at(text, p) => {
+                0xE2 | 0xF0 if !decorated::at(text, p, false) => {
                     em.batch_end(&mut batch);
                     emoji(text, bytes, p, em)
                 }
                 // Invisible characters before a word, or the general path.
-                _ => invisible::leading(text, p, cfg.collapse_repeats, em, &mut batch),
+                _ => {
+                    let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
+                    decorated::leading(text, p, opts, em, &mut batch)
+                }
             }
         };
         if next == p {
@@ -661,7 +664,7 @@ fn emoji(text: &str, bytes: &[u8], pos: usize, em: &mut Emitter<'_>) -> usize {
 }
 
 mod arabic;
-mod invisible;
+mod decorated;
 mod letters;
 #[cfg(test)]
 pub(super) mod tests;

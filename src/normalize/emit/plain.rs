@@ -14,7 +14,7 @@
 //! own: the stretch is aligned up to it, and goes on after it.
 
 use super::{CaseAcc, Emitter, LIMIT};
-use crate::normalize::tables::{ARABIC_MARK, ARABIC_PUNCT};
+use crate::normalize::tables::{self, Class, ARABIC_MARK, ARABIC_PUNCT};
 use crate::normalize::token::{Case, Disguises, Script, Sep, Token, TokenKind};
 use std::ops::Range;
 
@@ -320,17 +320,17 @@ impl Emitter<'_> {
     }
 
     /// Writes a word of `n` ASCII letters in lower, upper or title case
-    /// with invisible characters between them (`inner`, a disguise) or
-    /// none, `src` in the original (its first and last bytes are letters):
-    /// each stretch of letters is copied and mapped to itself, the
-    /// invisible characters go.
-    pub fn plain_word_invisible(
+    /// with invisible characters between them and combining marks on them
+    /// (`d`, the disguises they are), `src` in the original (from its first
+    /// letter to its last letter's marks): each letter is mapped to itself
+    /// and its marks, the invisible characters go.
+    pub fn plain_word_decorated(
         &mut self,
         b: &mut Batch,
         src: Range<u32>,
         n: u32,
         upper: u32,
-        inner: bool,
+        d: Disguises,
     ) {
         let Some(sep) = self.batch_piece(b, src.start, n as usize + 1) else {
             return;
@@ -343,20 +343,25 @@ impl Emitter<'_> {
             .unwrap_or(&[]);
         let mut k = 0;
         while k < word.len() {
-            let a = k;
-            while word.get(k).is_some_and(u8::is_ascii_alphabetic) {
+            if !word[k].is_ascii_alphabetic() {
+                // An invisible character (the marks go with their letter).
                 k += 1;
+                continue;
             }
-            let (s, e) = (src.start + a as u32, src.start + k as u32);
-            self.text
-                .push_str(self.input.get(s as usize..e as usize).unwrap_or(""));
-            self.align.map(e - s, s, e);
-            while word.get(k).is_some_and(|c| !c.is_ascii_alphabetic()) {
-                k += 1;
+            self.text.push(word[k].to_ascii_lowercase() as char);
+            // The marks on the letter, up to the next letter or invisible
+            // character.
+            let mut e = k + 1;
+            let rest = |e: usize| self.input.get(src.start as usize + e..src.end as usize);
+            while let Some(m) = rest(e).and_then(|s| s.chars().next()) {
+                if tables::info(m).class != Class::Mark {
+                    break;
+                }
+                e += m.len_utf8();
             }
-        }
-        if let Some(t) = self.text.get_mut(start..) {
-            t.make_ascii_lowercase();
+            self.align
+                .map(1, src.start + k as u32, src.start + e as u32);
+            k = e;
         }
         b.skip_to(src.end);
         let case = CaseAcc {
@@ -370,11 +375,7 @@ impl Emitter<'_> {
             TokenKind::Word,
             sep,
             case.case(),
-            if inner {
-                Disguises::INVISIBLE
-            } else {
-                Disguises::NONE
-            },
+            d,
             Script::Latin,
         );
         self.prev_end = src.end;

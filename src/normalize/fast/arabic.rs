@@ -1,6 +1,6 @@
 //! Arabic-script words and hashtags on the fast path.
 
-use super::{ends_piece, invisible};
+use super::{decorated, ends_piece};
 use crate::normalize::emit::Single;
 use crate::normalize::emit::{arabic_letters, Batch, Emitter};
 use crate::normalize::fold::{flag, FChar};
@@ -221,7 +221,7 @@ fn with_invisible(
             continue;
         }
         let mut q = o;
-        while let w @ 1.. = invisible::len(bytes, q) {
+        while let w @ 1.. = decorated::invisible_len(bytes, q) {
             q += w;
         }
         if q > o && n > 0 && unit(q) > ARABIC_PUNCT {
@@ -260,7 +260,7 @@ fn with_invisible(
         ar.collapse,
     );
     if end > j && end < bytes.len() {
-        // As the general path has it (see `invisible::invisible_word`).
+        // As the general path has it (see `decorated::word`).
         em.gap_invisible();
     }
     end

@@ -264,7 +264,8 @@ fn arabic_words_with_harakat_and_invisibles() {
 
 /// ASCII words with invisible characters inside, before and after them
 /// (zero-width, joiners, bidi controls, BOM, soft hyphen, variation
-/// selector, tag), letters that meet across them, in every option set.
+/// selector, tag) and combining marks on their letters, letters that meet
+/// across them, in every option set.
 #[test]
 fn words_with_invisible_characters() {
     let letters = [
@@ -285,6 +286,13 @@ fn words_with_invisible_characters() {
         "\u{61c}",
         "\u{180e}",
         "\u{34f}",
+        // Marks on the letter, with invisible characters before or after.
+        "\u{301}",
+        "\u{334}\u{322}",
+        "\u{489}",
+        "\u{64e}",
+        "\u{301}\u{200b}",
+        "\u{200b}\u{301}",
     ];
     let after = ["", " ", " end", "!", "1", "#x", "\u{301}", "—", " a b"];
     let mut rnd = xorshift(0xbb67_ae85_84ca_a73b);

@@ -1,0 +1,167 @@
+//! ASCII words decorated with what the normalizer removes: invisible
+//! characters in and around them (`T\u{200b}a\u{200c}liban`, the classic
+//! way past a keyword filter) and combining marks on their letters
+//! (`T\u{334}a\u{35c}liban`, Zalgo). The general path took five times as
+//! long for them as for the words without.
+
+use super::letters::{self, Letters};
+use crate::normalize::emit::{Batch, Emitter};
+use crate::normalize::tables::{self, Class};
+use crate::normalize::token::Disguises;
+
+/// True if the character at `j` is an invisible one [`word`] reads, or,
+/// with `strip` (diacritics stripped), a mark it reads on a letter.
+#[inline]
+pub(super) fn at(text: &str, j: usize, strip: bool) -> bool {
+    // Mostly ASCII punctuation follows a word: no decoding for that.
+    match decoration(text.as_bytes(), j) {
+        Some((_, Kind::Invisible)) => true,
+        Some((_, Kind::Mark)) => strip,
+        None => false,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Invisible,
+    Mark,
+}
+
+/// The length in bytes of the character at `j` of `bytes` (UTF-8, `j` on
+/// a character boundary) and its kind, if it is a decoration:
+///
+/// * invisible: one the normalizer removes without a trace (zero-width,
+///   joiners, bidi controls, BOM...) and an NFKC boundary it leaves alone,
+///   so that removing it is all the general path does;
+/// * mark: a combining mark with no compatibility form, not deleted by
+///   the Arabic-script folds, that starts no NFKC segment or is one NFKC
+///   leaves alone (an enclosing mark, `◌҉`): after an ASCII letter, with
+///   diacritics stripped, the general path strips it from the letter (see
+///   `Folder::stripped_anyway`), whatever NFKC does to the marks.
+#[inline]
+fn decoration(bytes: &[u8], j: usize) -> Option<(usize, Kind)> {
+    let n = match bytes.get(j)? {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0.. => 4,
+        _ => return None,
+    };
+    let c = std::str::from_utf8(bytes.get(j..j + n)?)
+        .ok()?
+        .chars()
+        .next()?;
+    let inf = tables::info(c);
+    let need = tables::BOUNDARY | tables::NFKC_YES;
+    match inf.class {
+        Class::Invisible if inf.flags & need == need => Some((n, Kind::Invisible)),
+        Class::Mark
+            if inf.flags & tables::COMPAT == 0
+                && inf.fold != '\0'
+                && (inf.flags & tables::BOUNDARY == 0 || inf.flags & tables::NFKC_YES != 0) =>
+        {
+            Some((n, Kind::Mark))
+        }
+        _ => None,
+    }
+}
+
+/// Length in bytes of the invisible character at `j` (see [`decoration`]),
+/// 0 if there is none.
+#[inline]
+pub(super) fn invisible_len(bytes: &[u8], j: usize) -> usize {
+    match decoration(bytes, j) {
+        Some((n, Kind::Invisible)) => n,
+        _ => 0,
+    }
+}
+
+/// From `pos`, where the ASCII letters `first` start: a word of ASCII
+/// letters with invisible characters between them and after them, and
+/// (with `strip`) combining marks on them, in lower, upper or title case,
+/// with no repeats to collapse (when `collapse`), then a space or the end
+/// of the text. Writes it and returns where it ends, or returns `pos` for
+/// the general path to take (anything else: a digit, a mark after an
+/// invisible character, camel case...).
+pub(super) fn word(
+    text: &str,
+    pos: usize,
+    first: Letters,
+    (collapse, strip): (bool, bool),
+    em: &mut Emitter<'_>,
+    batch: &mut Batch,
+) -> usize {
+    let bytes = text.as_bytes();
+    let (mut j, mut upper, mut n) = (first.end, first.upper, (first.end - pos) as u32);
+    let mut repeats = first.runs != n;
+    let (mut d, mut k) = (Disguises::NONE, j);
+    loop {
+        // What decorates the letters before `k`; a mark only on a letter
+        // or a mark.
+        let mut on_letter = true;
+        while let Some((w, kind)) = decoration(bytes, k) {
+            match kind {
+                Kind::Invisible => on_letter = false,
+                Kind::Mark if strip && on_letter => d |= Disguises::DIACRITIC,
+                Kind::Mark => return pos,
+            }
+            k += w;
+        }
+        if !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+            break;
+        }
+        let l = letters::scan(bytes, k);
+        let m = (l.end - k) as u32;
+        // What was between them goes, so letters meet across it.
+        repeats |= l.runs != m || bytes[j - 1] | 0x20 == bytes[k] | 0x20;
+        if !on_letter {
+            d |= Disguises::INVISIBLE;
+        }
+        upper += l.upper;
+        n += m;
+        (j, k) = (l.end, l.end);
+    }
+    let simple = upper == 0 || upper == n || (upper == 1 && bytes[pos].is_ascii_uppercase());
+    let ends = matches!(bytes.get(k), Some(b' ') | None);
+    if n < 2 || !simple || !ends || (collapse && repeats) {
+        return pos;
+    }
+    // The word ends with its last letter's marks; invisible characters
+    // after them are in the gap.
+    let mut end = j;
+    while let Some((w, Kind::Mark)) = decoration(bytes, end) {
+        end += w;
+    }
+    em.plain_word_decorated(batch, pos as u32..end as u32, n, upper, d);
+    if k > end && k < bytes.len() {
+        // As the general path has it: the gap after the word holds an
+        // invisible character. (Only letters spread out look at that, and
+        // only between two of them, which a word never is.)
+        em.gap_invisible();
+    }
+    k
+}
+
+/// From `pos`, where an invisible character is: invisible characters, then
+/// a word [`word`] writes (the characters before it go without a trace).
+/// Returns where the word ends, or `pos`.
+pub(super) fn leading(
+    text: &str,
+    pos: usize,
+    opts: (bool, bool),
+    em: &mut Emitter<'_>,
+    batch: &mut Batch,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = pos;
+    while let w @ 1.. = invisible_len(bytes, k) {
+        k += w;
+    }
+    if k == pos || !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        return pos;
+    }
+    let l = letters::scan(bytes, k);
+    match word(text, k, l, opts, em, batch) {
+        end if end == k => pos,
+        end => end,
+    }
+}
