@@ -15,10 +15,10 @@ use super::emit::{AsciiPiece, Batch, Emitter, Single};
 use super::fold::{flag, FChar};
 use super::tables::{self, info};
 use super::token::TokenKind;
-use super::url::url_at;
 use super::word::{self, Spans};
 use super::Config;
 use arabic::{arabic_word, Arabic};
+use url::{try_url, url_may_follow};
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
 /// Returns the number of bytes consumed (0 if the general path must handle
@@ -216,140 +216,6 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
         b'\'' | b'`' | b'@' | b'$' | b'|' | b'_' | b'-' => false,
         _ => b.is_ascii_punctuation(),
     }
-}
-
-/// What lies from `j` to the next whitespace: `None` if anything but
-/// printable ASCII (the byte-level URL reading would not equal the general
-/// one), else whether a `.` or `@` is there, or a `:` after a `scheme`
-/// (which starts with a letter), without which no URL or e-mail address
-/// can be (see `url::url_at`): `12:30` is none.
-fn url_marks_until_space(bytes: &[u8], j: usize, scheme: bool) -> Option<bool> {
-    let mut seen = 0;
-    for &b in bytes.get(j..).unwrap_or(&[]) {
-        let c = URL_SCAN[usize::from(b)];
-        if c & SCAN_SPACE != 0 {
-            break;
-        }
-        seen |= c;
-    }
-    let marks = if scheme {
-        SCAN_MARK | SCAN_COLON
-    } else {
-        SCAN_MARK
-    };
-    (seen & SCAN_ODD == 0).then_some(seen & marks != 0)
-}
-
-const SCAN_SPACE: u8 = 1;
-const SCAN_ODD: u8 = 2;
-const SCAN_MARK: u8 = 4;
-const SCAN_COLON: u8 = 8;
-
-/// Per byte, 1 for an ASCII capital, 1 << 32 for a small ASCII letter: a
-/// URL's letters are counted with one load and one add a byte.
-static CASES: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            1
-        } else if c.is_ascii_lowercase() {
-            1 << 32
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// What [`url_marks_until_space`] looks for in each byte: whitespace,
-/// anything but printable ASCII, `.` or `@`, `:`. One load a byte: URLs
-/// are the longest plain pieces.
-static URL_SCAN: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = match c {
-            b' ' | b'\t' | b'\n' | b'\r' => SCAN_SPACE,
-            b'.' | b'@' => SCAN_MARK,
-            b':' => SCAN_COLON,
-            0x21..=0x7E => 0,
-            _ => SCAN_ODD,
-        };
-        b += 1;
-    }
-    t
-};
-
-/// True if what follows an alphanumeric run ending at `j` may make it the
-/// start of a URL or e-mail address (see `url::url_at`).
-#[inline]
-fn url_may_follow(bytes: &[u8], j: usize) -> bool {
-    matches!(
-        bytes.get(j),
-        Some(
-            b':'
-            | b'.'
-            | b'@'
-            | b'+'
-            | b'-'
-            | b'_'
-            | b'%'
-            | b'0'..=b'9'
-            | b'a'..=b'z'
-            | b'A'..=b'Z',
-        )
-    )
-}
-
-/// If a URL or e-mail address may start at `pos` (an alphanumeric run
-/// followed by `:` `.` `@` `+` `-` `_` `%`): `Some(end)` when the fast path
-/// wrote one, `Some(pos)` when only the general path can tell, `None` when
-/// there is none.
-fn try_url(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) -> Option<usize> {
-    let j = pos
-        + bytes[pos..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-    if !matches!(
-        bytes.get(j),
-        Some(b':' | b'.' | b'@' | b'+' | b'-' | b'_' | b'%')
-    ) {
-        return None;
-    }
-    match url_marks_until_space(bytes, j, bytes[pos].is_ascii_alphabetic()) {
-        None => return Some(pos),
-        Some(false) => return None,
-        Some(true) => {}
-    }
-    let end = url_at(bytes, pos)?;
-    let u = bytes.get(pos..end)?;
-    // Capitals in the low half, small letters in the high half.
-    let cases = u.iter().fold(0u64, |acc, &b| acc + CASES[usize::from(b)]);
-    let (upper, lower) = (cases as u32, (cases >> 32) as u32);
-    let first_upper = u
-        .iter()
-        .find(|b| b.is_ascii_alphabetic())
-        .is_some_and(u8::is_ascii_uppercase);
-    em.plain_ascii(
-        batch,
-        &AsciiPiece {
-            src: pos as u32,
-            len: u.len() as u32,
-            kind: TokenKind::Url,
-            sigil: None,
-            upper,
-            lower,
-            first_upper,
-            doubled: false,
-            splits: &[],
-        },
-    );
-    Some(end)
 }
 
 /// ASCII punctuation in a gap. `.` `-` `_` right before a letter may join
@@ -668,3 +534,4 @@ mod decorated;
 mod letters;
 #[cfg(test)]
 pub(super) mod tests;
+mod url;

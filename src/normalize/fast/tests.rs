@@ -506,7 +506,7 @@ fn url_marks_never_hide_a_url() {
                     .count();
             let scheme = bytes[pos].is_ascii_alphabetic();
             assert_eq!(
-                super::url_marks_until_space(bytes, j, scheme),
+                super::url::url_marks_until_space(bytes, j, scheme),
                 Some(true),
                 "{s:?} at {pos}"
             );
