@@ -123,9 +123,16 @@ pub(crate) fn run(
                     plain_punct(text, p, em)
                 }
                 0xD8..=0xDB => arabic_word(bytes, p, None, em, (&arabic(&mut ar), cfg), &mut batch),
-                0xE2 | 0xF0 if !decorated::at(text, p, false) => {
+                0xE2 | 0xF0 => {
                     em.batch_end(&mut batch);
-                    emoji(text, bytes, p, em)
+                    match emoji(text, bytes, p, em) {
+                        end if end > p => end,
+                        // Or invisible characters before a word.
+                        _ => {
+                            let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
+                            decorated::leading(text, p, opts, em, &mut batch)
+                        }
+                    }
                 }
                 // Invisible characters before a word, or the general path.
                 _ => {
@@ -150,7 +157,9 @@ pub(crate) fn run(
         }
     }
     em.batch_end(&mut batch);
-    (p - pos, ends_word(bytes, pos, p))
+    // Only the general path going on after it needs to know (most posts
+    // end here).
+    (p - pos, p < bytes.len() && ends_word(bytes, pos, p))
 }
 
 /// True if what the fast path wrote from `pos` up to `p` ends in an ASCII

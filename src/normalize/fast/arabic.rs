@@ -61,13 +61,13 @@ pub(super) fn arabic_word(
     (ar, cfg): (&Arabic, &Config),
     batch: &mut Batch,
 ) -> usize {
-    if sigil.is_none() {
-        if let Some(end) = punct(bytes, pos, em, ar, batch) {
-            return end;
-        }
-    }
+    let start = pos;
     loop {
         let j = one_word(bytes, pos, sigil, em, (ar, cfg), batch);
+        if j == start && sigil.is_none() {
+            // Not a word: maybe punctuation.
+            return punct(bytes, pos, em, ar, batch).unwrap_or(j);
+        }
         if j == pos
             || sigil.is_some()
             || bytes.get(j) != Some(&b' ')
@@ -99,26 +99,15 @@ fn one_word(
     // in a row are rare: only then is the word looked at again, for one
     // letter repeated or a run of three.
     let (mut folds, mut k, mut pair, mut last) = (0u64, 0u32, false, 0u16);
-    // Harakat after a letter: they belong to it, and the word is written
-    // letter by letter.
-    let (mut marks, mut stop) = (false, false);
+    // Letters only: anything else in the block ends the loop, and is
+    // looked at once after it (kept in the loop, the harakat cost every
+    // word 2%).
     let mut rest = bytes.get(pos..).unwrap_or(&[]);
     while let [b0 @ 0xD8..=0xDB, b1, tail @ ..] = rest {
         let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
         let f = table[i];
         if f <= ARABIC_PUNCT {
-            if f == ARABIC_MARK && k > 0 {
-                marks = true;
-                rest = tail;
-                continue;
-            }
-            if f == ARABIC_PUNCT {
-                // Ends the word (`کیا۔`), and is read next as a gap.
-                stop = true;
-                break;
-            }
-            // Maybe the Arabic letter mark, an invisible character.
-            return with_invisible(bytes, pos, sigil, em, ar, batch);
+            break;
         }
         folds |= u64::from(usize::from(f) != 0x600 + i) << (k & 63);
         k = k.wrapping_add(1);
@@ -127,17 +116,25 @@ fn one_word(
         rest = tail;
     }
     let j = bytes.len() - rest.len();
-    if j == pos {
+    // Punctuation ends the word (`کیا۔`) and is read next as a gap;
+    // harakat or the Arabic letter mark (invisible) are read by another
+    // function.
+    let stop = match rest {
+        [b0 @ 0xD8..=0xDB, b1, ..] => {
+            Some(table[usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)])
+        }
+        _ => None,
+    };
+    let punct = stop == Some(ARABIC_PUNCT);
+    if j == pos && (stop.is_none() || punct) {
         return bail;
     }
-    if !(stop || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
-        return with_invisible(bytes, pos, sigil, em, ar, batch);
+    if !(punct || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)) {
+        return decorated_word(bytes, pos, sigil, em, (ar, cfg), batch);
     }
     let n = k as usize;
     let (same, run3) = if pair {
-        // Letters and harakat only here: two bytes each.
-        let units = bytes[pos..j].chunks_exact(2);
-        repeats(units.map(|u| table[usize::from(u[0] & 3) << 6 | usize::from(u[1] & 0x3F)]))
+        repeats(&bytes[pos..j], table)
     } else {
         (n == 1, false)
     };
@@ -149,7 +146,7 @@ fn one_word(
         // One letter once collapsed: may be part of a spread-out word.
         return pos;
     }
-    if !(marks || ar.collapse && run3) {
+    if !(ar.collapse && run3) {
         // The commonest case: copied (and folded) with the batch.
         em.plain_arabic_raw(
             batch,
@@ -160,7 +157,7 @@ fn one_word(
         );
         return j;
     }
-    let d = if folds != 0 || marks {
+    let d = if folds != 0 {
         Disguises::ARABIC_VARIANT
     } else {
         Disguises::NONE
@@ -170,34 +167,33 @@ fn one_word(
     j
 }
 
-/// Whether the letters of a word are all one letter, and whether three
-/// equal letters follow each other (a run that collapses).
-/// `units`: the folds of its letters, and [`ARABIC_MARK`] for its harakat.
-fn repeats(units: impl Iterator<Item = u16>) -> (bool, bool) {
-    let mut letters = units.filter(|&f| f != ARABIC_MARK);
-    let first = letters.next().unwrap_or(0);
-    let (mut a, mut b, mut same, mut run3) = (first, 0, true, false);
-    for l in letters {
-        same &= l == first;
-        run3 |= l == a && l == b;
-        (b, a) = (a, l);
-    }
+/// Whether the two-byte letters of `word` (folded by `table`) are all one
+/// letter, and whether three equal letters follow each other (a run that
+/// collapses). Each question stops at its answer: words with a letter
+/// twice are common (`الله`).
+fn repeats(word: &[u8], table: &[u16; 256]) -> (bool, bool) {
+    let letter =
+        |k: usize| table[usize::from(word[2 * k] & 3) << 6 | usize::from(word[2 * k + 1] & 0x3F)];
+    let n = word.len() / 2;
+    let first = letter(0);
+    let same = (1..n).all(|k| letter(k) == first);
+    let run3 = (2..n).any(|k| letter(k) == letter(k - 1) && letter(k) == letter(k - 2));
     (same, run3)
 }
 
-/// [`one_word`] for a word it could not end: letters (with harakat) with
-/// invisible characters between them (a Persian word's ZWNJ, `می‌شود`) or
-/// after them, then what ends a piece. Rare enough to read the word
-/// again, letter by letter; returns where it ends, or where the general
-/// path must start.
+/// [`one_word`] for a word with more than letters: harakat after them
+/// (`اَلدَّوْلَة`), invisible characters between them (a Persian word's
+/// ZWNJ, `می‌شود`) or after them, then what ends a piece. Read again,
+/// letter by letter, out of the common loop; returns where the word ends,
+/// or where the general path must start.
 #[cold]
 #[inline(never)]
-fn with_invisible(
+fn decorated_word(
     bytes: &[u8],
     pos: usize,
     sigil: Option<usize>,
     em: &mut Emitter<'_>,
-    ar: &Arabic,
+    (ar, cfg): (&Arabic, &Config),
     batch: &mut Batch,
 ) -> usize {
     let bail = sigil.unwrap_or(pos);
@@ -236,11 +232,17 @@ fn with_invisible(
     } else {
         unit(j) == ARABIC_PUNCT || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)
     };
-    if n == 0 || !ends || !(inner || end > j) {
+    if n == 0 || !ends {
         return bail;
     }
-    let (same, _) = repeats(arabic_letters(&bytes[pos..j], ar.table).map(|(f, ..)| f));
+    let mut letters = arabic_letters(&bytes[pos..j], ar.table).map(|(f, ..)| f);
+    let first = letters.next();
+    let same = letters.all(|f| Some(f) == first);
     if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
+        if n == 1 && end == j {
+            single(bytes, pos, j, em, cfg, batch);
+            return j;
+        }
         return pos;
     }
     let mut d = Disguises::NONE;
