@@ -51,6 +51,20 @@ pub struct Match {
     entry: u32,
 }
 
+/// The five strings of a match one after the other, and where the last
+/// four start.
+fn concat(parts: [&[u8]; 5]) -> (Vec<u8>, [usize; 4]) {
+    let mut buf = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+    let mut cuts = [0; 4];
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            cuts[k - 1] = buf.len();
+        }
+        buf.extend_from_slice(p);
+    }
+    (buf, cuts)
+}
+
 impl Match {
     /// A match of entry `id` over `span` of the input, whose text is
     /// `text`. The entry's strings come as raw pool bytes: they are copied
@@ -72,14 +86,7 @@ impl Match {
             s.group.unwrap_or(&[]),
             s.lang,
         ];
-        let mut buf = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
-        let mut cuts = [0; 4];
-        for (k, p) in parts.iter().enumerate() {
-            if k > 0 {
-                cuts[k - 1] = buf.len();
-            }
-            buf.extend_from_slice(p);
-        }
+        let (buf, cuts) = concat(parts);
         match String::from_utf8(buf) {
             Ok(strings) => Match::assemble(span, strings, cuts, s.group.is_some(), fields),
             Err(_) => Match::forged(span, text, s, fields),
@@ -118,14 +125,9 @@ impl Match {
         has_group: bool,
         fields: (Category, Severity, Disguises, u32),
     ) -> Match {
-        let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        let mut cuts = [0; 4];
-        for (k, p) in parts.iter().enumerate() {
-            if k > 0 {
-                cuts[k - 1] = s.len();
-            }
-            s.push_str(p);
-        }
+        let (buf, cuts) = concat(parts.map(str::as_bytes));
+        // Whole strings joined: still UTF-8.
+        let s = String::from_utf8(buf).unwrap_or_default();
         Match::assemble(span, s, cuts, has_group, fields)
     }
 
