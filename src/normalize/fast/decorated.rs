@@ -46,10 +46,12 @@ fn decoration(bytes: &[u8], j: usize) -> Option<(usize, Kind)> {
         0xF0.. => 4,
         _ => return None,
     };
-    let c = std::str::from_utf8(bytes.get(j..j + n)?)
-        .ok()?
-        .chars()
-        .next()?;
+    // `bytes` is UTF-8 (a `str`'s): the code point from its bits alone.
+    let b = bytes.get(j..j + n)?;
+    let cp = b[1..].iter().fold(u32::from(b[0]) & (0x7F >> n), |cp, &x| {
+        cp << 6 | u32::from(x & 0x3F)
+    });
+    let c = char::from_u32(cp)?;
     let inf = tables::info(c);
     let need = tables::BOUNDARY | tables::NFKC_YES;
     match inf.class {
