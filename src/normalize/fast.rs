@@ -69,6 +69,13 @@ pub(crate) fn run(
                 // Letters repeat (`yaar`), but more than one.
                 em.plain_word_collapsed(&mut batch, p as u32, n, l.upper, bytes[p] < 0x60);
                 l.end
+            } else if n == 1 && matches!(bytes.get(l.end), Some(b' ') | None) {
+                // A letter on its own (`T T P`, `a b c`): held back in
+                // case it is spread out, as `ascii_word` would.
+                em.batch_end(&mut batch);
+                let c = (b | 0x20) as char;
+                em.single(Single::new(&[ascii_fchar(p, b, cfg)], c, tables::LATIN));
+                l.end
             } else if decorated::at(text, l.end, cfg.strip_diacritics) {
                 let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
                 decorated::word(text, p, l, opts, em, &mut batch)
@@ -244,6 +251,13 @@ fn plain_punct(text: &str, p: usize, em: &mut Emitter<'_>) -> usize {
     p + 1
 }
 
+/// The general path's character for the ASCII letter `c` at `i`.
+#[inline]
+fn ascii_fchar(i: usize, c: u8, cfg: &Config) -> FChar {
+    let inf = info(c as char);
+    FChar::folded(&inf, i as u32, i as u32 + 1, flag::script(inf.script), cfg)
+}
+
 /// Buffers the fast path borrows.
 pub(crate) struct FastScratch<'a> {
     pub fchars: &'a mut Vec<FChar>,
@@ -341,23 +355,7 @@ fn ascii_word(
         // Capitals in a row, one letter: the general word analysis, fed
         // directly (these are plain ASCII letters, nothing to fold).
         em.batch_end(batch);
-        let fc = |i: usize, c: u8| {
-            let inf = info(c as char);
-            let mut flags = flag::script(inf.script);
-            if inf.has(tables::UPPER) {
-                flags |= flag::UPPER;
-            } else if inf.has(tables::LOWER) {
-                flags |= flag::LOWER;
-            }
-            FChar {
-                c: inf.fold,
-                src: i as u32,
-                end: i as u32 + 1,
-                flags,
-                conf: 0,
-                class: inf.class,
-            }
-        };
+        let fc = |i: usize, c: u8| ascii_fchar(i, c, cfg);
         // One letter (`a`, `I`, `aaa`): what word analysis would find. A
         // letter on its own (`T T P`, `a b c`) needs no buffer.
         let single = one_letter && simple;
