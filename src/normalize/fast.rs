@@ -74,7 +74,7 @@ pub(crate) fn run(
                 // case it is spread out, as `ascii_word` would.
                 em.batch_end(&mut batch);
                 let c = (b | 0x20) as char;
-                em.single(Single::new(&[ascii_fchar(p, b, cfg)], c, tables::LATIN));
+                em.single(Single::new(&[ascii_fchar(p, b)], c, tables::LATIN));
                 l.end
             } else if decorated::at(text, l.end, cfg.strip_diacritics) {
                 let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
@@ -239,23 +239,44 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
 /// path does. Not before a character that starts no NFKC segment (a
 /// conjoining Hangul vowel, a combining mark): the general path reads the
 /// two together, and a letter's span then starts at the punctuation.
+#[inline(always)]
 fn plain_punct(text: &str, p: usize, em: &mut Emitter<'_>) -> usize {
     let bytes = text.as_bytes();
-    if bytes.get(p + 1).is_some_and(|&b| b >= 0x80) {
-        let next = text.get(p + 1..).and_then(|s| s.chars().next());
-        if !next.is_some_and(|c| info(c).has(tables::BOUNDARY)) {
-            return p;
-        }
+    if bytes.get(p + 1).is_some_and(|&b| b >= 0x80) && !starts_segment(text, p + 1) {
+        return p;
     }
     em.punct_plain(bytes[p] as char);
     p + 1
 }
 
-/// The general path's character for the ASCII letter `c` at `i`.
+/// True if the character at `j` starts an NFKC segment of its own.
+#[cold]
+fn starts_segment(text: &str, j: usize) -> bool {
+    let next = text.get(j..).and_then(|s| s.chars().next());
+    next.is_some_and(|c| info(c).has(tables::BOUNDARY))
+}
+
+/// The general path's character for the ASCII letter `c` at `i`: what
+/// `FChar::folded` gives, less what an ASCII letter never has (a fold of
+/// an option, a look-alike), which a word of one letter repeated (`TTTT…`)
+/// paid for each letter.
 #[inline]
-fn ascii_fchar(i: usize, c: u8, cfg: &Config) -> FChar {
+fn ascii_fchar(i: usize, c: u8) -> FChar {
     let inf = info(c as char);
-    FChar::folded(&inf, i as u32, i as u32 + 1, flag::script(inf.script), cfg)
+    let mut flags = flag::script(inf.script);
+    if inf.has(tables::UPPER) {
+        flags |= flag::UPPER;
+    } else if inf.has(tables::LOWER) {
+        flags |= flag::LOWER;
+    }
+    FChar {
+        c: inf.fold,
+        src: i as u32,
+        end: i as u32 + 1,
+        flags,
+        conf: 0,
+        class: inf.class,
+    }
 }
 
 /// Buffers the fast path borrows.
@@ -355,7 +376,7 @@ fn ascii_word(
         // Capitals in a row, one letter: the general word analysis, fed
         // directly (these are plain ASCII letters, nothing to fold).
         em.batch_end(batch);
-        let fc = |i: usize, c: u8| ascii_fchar(i, c, cfg);
+        let fc = ascii_fchar;
         // One letter (`a`, `I`, `aaa`): what word analysis would find. A
         // letter on its own (`T T P`, `a b c`) needs no buffer.
         let single = one_letter && simple;
