@@ -1,8 +1,7 @@
 //! Arabic-script words and hashtags on the fast path.
 
 use super::{decorated, ends_piece};
-use crate::normalize::emit::Single;
-use crate::normalize::emit::{arabic_letters, Batch, Emitter};
+use crate::normalize::emit::{arabic_letters, Batch, Emitter, Single};
 use crate::normalize::fold::{flag, FChar};
 use crate::normalize::tables::{self, ARABIC_MARK, ARABIC_PUNCT};
 use crate::normalize::token::Disguises;
@@ -47,12 +46,12 @@ fn single(
 }
 
 /// Arabic-script letters (two-byte UTF-8, U+0600..U+06FF), each folded to
-/// another two-byte letter and followed by any harakat: a word, or a
-/// hashtag if `sigil`.
-/// Words that follow, each after one space, are written too, as
-/// `fast::run` would write them: Arabic-script text is mostly words of
-/// five letters in a row, and a turn of that loop for each cost as much as
-/// the word's letters.
+/// another two-byte letter, with any harakat and invisible characters
+/// (see [`decorated_word`]): a word, or a hashtag if `sigil`; or else
+/// Arabic-script punctuation (see [`punct`]). Words that follow, each
+/// after one space, are written too, as `fast::run` would write them:
+/// Arabic-script text is mostly words of five letters in a row, and a turn
+/// of that loop for each cost as much as the word's letters.
 pub(super) fn arabic_word(
     bytes: &[u8],
     mut pos: usize,
