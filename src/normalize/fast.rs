@@ -30,25 +30,27 @@ use url::{try_url, url_may_follow};
 /// single letters at 26 MB/s instead of 34 for the same instructions,
 /// while ordinary text gained under 2%.
 #[inline(never)]
-pub(crate) fn run(
+pub(crate) fn run<'a>(
     text: &str,
     pos: usize,
     limit: usize,
     em: &mut Emitter<'_>,
-    cfg: &Config,
+    cfg: &'a Config,
     sc: &mut FastScratch<'_>,
 ) -> (usize, bool) {
     let bytes = &text.as_bytes()[..limit];
     let mut p = pos;
     let mut batch = Batch::default();
+    // What `decorated` needs of the options.
+    let deco = (cfg.collapse_repeats, cfg.strip_diacritics);
     // Fetched at the first Arabic-script letter: ASCII-only text never
     // builds the table.
-    let mut ar: Option<Arabic> = None;
-    let arabic = |ar: &mut Option<Arabic>| -> Arabic {
+    let mut ar: Option<Arabic<'a>> = None;
+    let arabic = |ar: &mut Option<Arabic<'a>>| -> Arabic<'a> {
         *ar.get_or_insert_with(|| Arabic {
             table: tables::arabic_block(cfg.keep_mask),
+            cfg,
             collapse: cfg.collapse_repeats,
-            keep_mask: cfg.keep_mask,
         })
     };
     while let Some(&b) = bytes.get(p) {
@@ -77,8 +79,7 @@ pub(crate) fn run(
                 em.single(Single::new(&[ascii_fchar(p, b)], c, tables::LATIN));
                 l.end
             } else if decorated::at(text, l.end, cfg.strip_diacritics) {
-                let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
-                decorated::word(text, p, l, opts, em, &mut batch)
+                decorated::word(text, p, l, deco, em, &mut batch)
             } else {
                 ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
             }
@@ -102,14 +103,9 @@ pub(crate) fn run(
                         let l = letters::scan(bytes, p + 1);
                         ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
                     }
-                    Some(0xD8..=0xDB) => arabic_word(
-                        bytes,
-                        p + 1,
-                        Some(p),
-                        em,
-                        (&arabic(&mut ar), cfg),
-                        &mut batch,
-                    ),
+                    Some(0xD8..=0xDB) => {
+                        arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
+                    }
                     Some(c) if c.is_ascii_alphanumeric() || *c >= 0x80 => p,
                     _ => {
                         em.batch_end(&mut batch);
@@ -129,23 +125,17 @@ pub(crate) fn run(
                     em.batch_end(&mut batch);
                     plain_punct(text, p, em)
                 }
-                0xD8..=0xDB => arabic_word(bytes, p, None, em, (&arabic(&mut ar), cfg), &mut batch),
+                0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
                 0xE2 | 0xF0 => {
                     em.batch_end(&mut batch);
                     match emoji(text, bytes, p, em) {
                         end if end > p => end,
                         // Or invisible characters before a word.
-                        _ => {
-                            let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
-                            decorated::leading(text, p, opts, em, &mut batch)
-                        }
+                        _ => decorated::leading(text, p, deco, em, &mut batch),
                     }
                 }
                 // Invisible characters before a word, or the general path.
-                _ => {
-                    let opts = (cfg.collapse_repeats, cfg.strip_diacritics);
-                    decorated::leading(text, p, opts, em, &mut batch)
-                }
+                _ => decorated::leading(text, p, deco, em, &mut batch),
             }
         };
         if next == p {

@@ -12,6 +12,23 @@ pub(crate) const ARABIC_MARK: u16 = 1;
 /// and is a gap of its own, as ASCII punctuation is.
 pub(crate) const ARABIC_PUNCT: u16 = 2;
 
+/// Where [`arabic_block`] keeps the two-byte character `b0 b1` (a lead
+/// byte 0xD8..0xDB).
+#[inline(always)]
+pub(crate) fn block_index(b0: u8, b1: u8) -> usize {
+    usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)
+}
+
+/// What `table` (an [`arabic_block`]) says of the character at `at` of
+/// `bytes`: 0 for one outside the block, as for one the fast path leaves.
+#[inline]
+pub(crate) fn block_unit(table: &[u16; 256], bytes: &[u8], at: usize) -> u16 {
+    match bytes.get(at..at + 2) {
+        Some(&[b0 @ 0xD8..=0xDB, b1]) => table[block_index(b0, b1)],
+        _ => 0,
+    }
+}
+
 /// For the fast path: the fold of each character U+0600..U+06FF (the
 /// two-byte UTF-8 sequences starting 0xD8..0xDB) under `keep_mask` (see
 /// `Config`), when it is a plain letter (an NFKC boundary, unchanged by NFKC,

@@ -2,7 +2,7 @@
 
 use super::Batch;
 use crate::normalize::emit::Emitter;
-use crate::normalize::tables::{ARABIC_MARK, ARABIC_PUNCT};
+use crate::normalize::tables::{block_index, block_unit, ARABIC_MARK, ARABIC_PUNCT};
 use crate::normalize::token::{Case, Disguises, Script, TokenKind};
 use std::ops::Range;
 
@@ -67,7 +67,7 @@ impl Emitter<'_> {
         let Some(&[b0, b1]) = self.src.get(at as usize..at as usize + 2) else {
             return;
         };
-        let i = usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F);
+        let i = block_index(b0, b1);
         let f = table[i];
         if usize::from(f) != 0x600 + i {
             self.batch_copy(b, at);
@@ -151,10 +151,7 @@ pub(crate) fn arabic_letters<'w>(
     word: &'w [u8],
     table: &'w [u16; 256],
 ) -> impl Iterator<Item = (u16, usize, usize)> + 'w {
-    let unit = move |o: usize| match word.get(o..o + 2) {
-        Some(&[b0 @ 0xD8..=0xDB, b1]) => table[usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)],
-        _ => 0,
-    };
+    let unit = move |o: usize| block_unit(table, word, o);
     let mut o = 0;
     std::iter::from_fn(move || {
         // Anything but a letter here is an invisible character.
