@@ -272,6 +272,19 @@ fn candidates(
             let glue = st.pos > start && b & 0xC0 != 0x80;
             let step = match st.at {
                 Target::Node(n) => {
+                    if trie.links(n) > 1 {
+                        // A run of only children, taken at once: no
+                        // output on the way and no space to glue on, as a
+                        // step per byte would find.
+                        let m = trie.follow(n, text.get(st.pos..end).unwrap_or(&[]));
+                        if m == 0 {
+                            continue 'states;
+                        }
+                        steps += m - 1;
+                        st.at = Target::Node(n + m as u32);
+                        st.pos += m;
+                        continue;
+                    }
                     if glue && trie.has_space(n) {
                         glue_branches(fst, trie, st, text, &mut s.stack);
                     }
