@@ -18,6 +18,7 @@ use super::token::TokenKind;
 use super::word::{self, Spans};
 use super::Config;
 use arabic::{arabic_word, Arabic};
+pub(crate) use url::NoUrl;
 use url::{try_url, url_may_follow};
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
@@ -97,7 +98,7 @@ pub(crate) fn run<'a>(
                     em.space_plain(true);
                     p + 1
                 }
-                b'0'..=b'9' => number(bytes, p, em, &mut batch),
+                b'0'..=b'9' => number(bytes, p, em, &mut batch, sc.no_url),
                 b'#' => match bytes.get(p + 1) {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let l = letters::scan(bytes, p + 1);
@@ -224,6 +225,19 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
     }
 }
 
+/// True if `j` is a hyphen between a piece and a letter (`al-Qaeda`,
+/// `well-known`) in a stretch that holds nothing a URL needs (`no_url`,
+/// as the URL check before it found): the hyphen is then punctuation in
+/// the gap, as the general path reads it. Elsewhere (`x-y.com`) the
+/// general path's URL rules read the stretch, once: asking them again at
+/// every hyphen of a long stretch would be quadratic.
+#[inline]
+fn hyphen_ends(bytes: &[u8], j: usize, no_url: &NoUrl) -> bool {
+    bytes.get(j) == Some(&b'-')
+        && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+        && no_url.holds(j)
+}
+
 /// ASCII punctuation in a gap. `.` `-` `_` right before a letter may join
 /// spread-out letters, which is fine: the gap records them as the general
 /// path does. Not before a character that starts no NFKC segment (a
@@ -274,6 +288,8 @@ pub(crate) struct FastScratch<'a> {
     pub fchars: &'a mut Vec<FChar>,
     pub spans: &'a mut Spans,
     pub splits: &'a mut Vec<u32>,
+    /// Kept for the whole text, across the fast path's runs.
+    pub no_url: &'a mut NoUrl,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -315,7 +331,7 @@ fn ascii_word(
     let mut digits = 0;
     if bytes.get(j) != Some(&b' ') {
         if sigil.is_none() && url_may_follow(bytes, j) {
-            if let Some(end) = try_url(bytes, pos, em, batch) {
+            if let Some(end) = try_url(bytes, pos, em, batch, sc.no_url) {
                 return end;
             }
         }
@@ -324,7 +340,7 @@ fn ascii_word(
             if digits == 0 {
                 return bail;
             }
-        } else if !ends_piece(bytes, j) {
+        } else if !ends_piece(bytes, j) && !hyphen_ends(bytes, j, sc.no_url) {
             return bail;
         }
     }
@@ -468,14 +484,20 @@ fn camel_splits(w: &[u8], collapse: bool, mut split: impl FnMut(u32) -> bool) ->
 
 /// Digits, with single `.` `,` `:` `/` `-` between digits, followed by
 /// the end of the piece: a number.
-fn number(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) -> usize {
+fn number(
+    bytes: &[u8],
+    pos: usize,
+    em: &mut Emitter<'_>,
+    batch: &mut Batch,
+    no_url: &mut NoUrl,
+) -> usize {
     let digits = pos
         + bytes[pos..]
             .iter()
             .take_while(|b| b.is_ascii_digit())
             .count();
     if url_may_follow(bytes, digits) {
-        if let Some(end) = try_url(bytes, pos, em, batch) {
+        if let Some(end) = try_url(bytes, pos, em, batch, no_url) {
             return end;
         }
     }
@@ -494,7 +516,7 @@ fn number(bytes: &[u8], pos: usize, em: &mut Emitter<'_>, batch: &mut Batch) -> 
     // `1,໐`: a digit of another script may continue the number.
     let more = matches!(bytes.get(j), Some(b'.' | b',' | b':' | b'/' | b'-'))
         && bytes.get(j + 1).is_some_and(|&b| b >= 0x80);
-    if more || !ends_piece(bytes, j) {
+    if more || !(ends_piece(bytes, j) || hyphen_ends(bytes, j, no_url)) {
         return pos;
     }
     em.plain_ascii(

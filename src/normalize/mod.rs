@@ -362,6 +362,7 @@ impl Normalizer {
         let mut pos = 0;
         let mut after_word = false;
         let mut try_fast = fast;
+        let mut no_url = fast::NoUrl::default();
         loop {
             // Where the fast path stopped, the general path goes on.
             if try_fast && folder.idle() {
@@ -369,6 +370,7 @@ impl Normalizer {
                     fchars: buf,
                     spans,
                     splits,
+                    no_url: &mut no_url,
                 };
                 let (n, word) = fast::run(text, pos, limit, &mut em, &cfg, &mut sc);
                 if n > 0 {

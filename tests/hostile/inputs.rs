@@ -271,6 +271,12 @@ pub fn big_inputs(len: usize) -> Vec<(&'static str, String)> {
         ),
         ("spaced with dots", fill("I.S.I.S.", len)),
         ("letters and hyphens", fill("a-b-c-d-", len)),
+        // A URL mark at the end of a long stretch: every hyphen before it
+        // could start a URL that reaches the mark.
+        (
+            "hyphenated words, then a dot",
+            fill("al-Qaeda-", len.saturating_sub(4)) + ".com",
+        ),
         ("letters and underscores", fill("a_b_c_d_", len)),
         ("dotted words", fill("is.is.", len)),
         ("leetspeak soup", leet),

@@ -428,6 +428,54 @@ fn glued_hashtags() {
     });
 }
 
+/// Words joined by hyphens (`al-Qaeda`, `Tehrik-i-Taliban`, `T-T-P`),
+/// which the fast path reads as words with punctuation between, next to
+/// what keeps a hyphen out of the gap (digits, URLs, leetspeak, sigils,
+/// a hyphen doubled or at an end), in every option set.
+#[test]
+fn hyphenated_words() {
+    let pieces = [
+        "al",
+        "Qaeda",
+        "Tehrik",
+        "i",
+        "Taliban",
+        "T",
+        "TTP",
+        "ISIS",
+        "K",
+        "ul",
+        "e",
+        "aa",
+        "Laaashkar",
+        "1",
+        "x2",
+        "T4l1b4n",
+        "$",
+        "@",
+        "#tag",
+        "@user",
+        "www.x.com",
+        "a.b",
+        "b.com/x",
+        "طالبان",
+        "ü",
+        "",
+    ];
+    let mut rnd = xorshift(0x510e_527f_ade6_82d1);
+    in_every_option_set(|norm, what| {
+        for _ in 0..40 {
+            let mut s = String::from(["", "-", "#", "@", "ok "][rnd(5)]);
+            for _ in 0..1 + rnd(6) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str(["-", "-", "-", "--", " -", "- ", "-."][rnd(7)]);
+            }
+            s.push_str(pieces[rnd(pieces.len())]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Handles with digits after `_` (`@user_123`), camel case with equal
 /// letters at a boundary (`DawnNews`), in every option set and many
 /// shapes: the fast path takes some, the general path the rest.

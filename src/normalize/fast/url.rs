@@ -10,21 +10,52 @@ use crate::normalize::url::url_at;
 /// one), else whether a `.` or `@` is there, or a `:` after a `scheme`
 /// (which starts with a letter), without which no URL or e-mail address
 /// can be (see `url::url_at`): `12:30` is none.
+#[cfg(test)]
 pub(super) fn url_marks_until_space(bytes: &[u8], j: usize, scheme: bool) -> Option<bool> {
-    let mut seen = 0;
-    for &b in bytes.get(j..).unwrap_or(&[]) {
-        let c = URL_SCAN[usize::from(b)];
-        if c & SCAN_SPACE != 0 {
-            break;
-        }
-        seen |= c;
-    }
+    marks_found(scan_to_space(bytes, j).0, scheme)
+}
+
+/// [`url_marks_until_space`] from what [`scan_to_space`] saw.
+fn marks_found(seen: u8, scheme: bool) -> Option<bool> {
     let marks = if scheme {
         SCAN_MARK | SCAN_COLON
     } else {
         SCAN_MARK
     };
     (seen & SCAN_ODD == 0).then_some(seen & marks != 0)
+}
+
+/// The [`URL_SCAN`] bits of the bytes from `j` to the next whitespace (or
+/// the end), and where that is.
+fn scan_to_space(bytes: &[u8], j: usize) -> (u8, usize) {
+    let rest = bytes.get(j..).unwrap_or(&[]);
+    let mut seen = 0;
+    for (k, &b) in rest.iter().enumerate() {
+        let c = URL_SCAN[usize::from(b)];
+        if c & SCAN_SPACE != 0 {
+            return (seen, j + k);
+        }
+        seen |= c;
+    }
+    (seen, j + rest.len())
+}
+
+/// A stretch of the text known to hold nothing that can make a URL (no
+/// `.`, `@`, `:`, nothing but printable ASCII) up to its whitespace:
+/// every piece that ends inside it is no URL, without scanning the rest of
+/// the stretch again. Without it, `a-b-c-d-...` with no space was a scan
+/// to the end of the text at every letter, quadratic.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct NoUrl {
+    from: usize,
+    to: usize,
+}
+
+impl NoUrl {
+    /// True if `j` lies in the stretch.
+    pub(crate) fn holds(&self, j: usize) -> bool {
+        self.from <= j && j < self.to
+    }
 }
 
 const SCAN_SPACE: u8 = 1;
@@ -101,6 +132,7 @@ pub(super) fn try_url(
     pos: usize,
     em: &mut Emitter<'_>,
     batch: &mut Batch,
+    clear: &mut NoUrl,
 ) -> Option<usize> {
     let j = pos
         + bytes[pos..]
@@ -113,7 +145,14 @@ pub(super) fn try_url(
     ) {
         return None;
     }
-    match url_marks_until_space(bytes, j, bytes[pos].is_ascii_alphabetic()) {
+    if clear.holds(j) {
+        return None;
+    }
+    let (seen, space) = scan_to_space(bytes, j);
+    if seen == 0 {
+        *clear = NoUrl { from: j, to: space };
+    }
+    match marks_found(seen, bytes[pos].is_ascii_alphabetic()) {
         None => return Some(pos),
         Some(false) => return None,
         Some(true) => {}
