@@ -26,8 +26,9 @@ use std::sync::{Arc, PoisonError, RwLock};
 /// else its last whitespace, else its last character that cannot occur in
 /// a URL (`<>"{}|\^` and backtick), else at a character boundary. So a cut
 /// never splits a URL (or a word) unless half a megabyte holds no space and
-/// none of those characters; then a term or URL across the cut can be
-/// missed or read in two pieces.
+/// none of those characters. Then a term across the cut can be missed; a
+/// URL across it goes on in the next window as the same URL (its path is
+/// not read as words there either).
 pub const SCAN_WINDOW: usize = 1 << 20;
 
 /// The default cap on the matches one [`Report`] lists (see
@@ -303,8 +304,10 @@ impl Detector {
     pub fn scan_reader<R: Read>(&self, reader: R) -> Result<Report> {
         with_buffers(|bufs| {
             let mut report = Report::clean();
+            let mut url_head = false;
             window::stream(reader, |offset, w| {
-                self.scan_window(w, offset, bufs, &mut report);
+                self.scan_window(w, offset, url_head, bufs, &mut report);
+                url_head = bufs.norm.ends_in_url(w);
             })?;
             Ok(report)
         })
@@ -386,21 +389,33 @@ impl Detector {
         let mut report = Report::clean();
         // Posts are short: one window, without the cutting.
         if text.len() <= SCAN_WINDOW {
-            self.scan_window(text, 0, bufs, &mut report);
+            self.scan_window(text, 0, false, bufs, &mut report);
         } else {
+            let mut url_head = false;
             for (offset, window) in window::windows(text) {
-                self.scan_window(window, offset, bufs, &mut report);
+                self.scan_window(window, offset, url_head, bufs, &mut report);
+                url_head = bufs.norm.ends_in_url(window);
             }
         }
         report
     }
 
     /// Scans `window`, which starts `offset` bytes into the text, into
-    /// `report`.
+    /// `report`; `url_head`: the window before ended inside a URL, which
+    /// this one goes on with.
     #[inline]
-    fn scan_window(&self, window: &str, offset: usize, bufs: &mut Buffers, report: &mut Report) {
+    fn scan_window(
+        &self,
+        window: &str,
+        offset: usize,
+        url_head: bool,
+        bufs: &mut Buffers,
+        report: &mut Report,
+    ) {
         let lexicon = &self.inner.lexicon;
-        lexicon.normalizer().normalize_into(window, &mut bufs.norm);
+        lexicon
+            .normalizer()
+            .normalize_window(window, &mut bufs.norm, url_head);
         scan::find(
             lexicon,
             window,

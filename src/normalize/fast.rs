@@ -18,8 +18,8 @@ use super::token::TokenKind;
 use super::word::{self, Spans};
 use super::Config;
 use arabic::{arabic_word, Arabic};
-pub(crate) use url::NoUrl;
 use url::{try_url, url_may_follow};
+pub(crate) use url::{url_head, NoUrl};
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
 /// Returns the number of bytes consumed (0 if the general path must handle

@@ -332,9 +332,27 @@ impl Normalizer {
         self.run(text, out, true);
     }
 
+    /// Normalizes `text`, a window cut out of a longer text, into `out`;
+    /// `url_head`: the window before it ended inside a URL (its last token
+    /// a URL reaching its end), so the run of URL characters this one
+    /// starts with goes on with that URL and is one URL token, not words.
+    /// Without it, a URL of megabytes was read as a URL in its first
+    /// window and its path as words in every later one: the two readings
+    /// differed, and the second, a word every few bytes, was ten times
+    /// slower.
+    pub(crate) fn normalize_window(&self, text: &str, out: &mut Normalized, url_head: bool) {
+        self.run_from(text, out, true, url_head);
+    }
+
     /// The pipeline; `fast` enables the fast path and the folder's
     /// shortcuts (off only in tests that check they change nothing).
     fn run(&self, text: &str, out: &mut Normalized, fast: bool) {
+        self.run_from(text, out, fast, false);
+    }
+
+    /// [`Normalizer::run`], the text starting inside a URL if `url_head`
+    /// (see [`Normalizer::normalize_window`]).
+    fn run_from(&self, text: &str, out: &mut Normalized, fast: bool, url_head: bool) {
         let cfg = Config::new(&self.opts);
         out.text.clear();
         out.tokens.clear();
@@ -361,6 +379,10 @@ impl Normalizer {
         let mut folder = Folder::new(text, limit, &cfg, nfkc, fast);
         let mut pos = 0;
         let mut after_word = false;
+        if url_head {
+            pos = fast::url_head(&text.as_bytes()[..limit], &mut em);
+            after_word = pos > 0 && text.as_bytes()[pos - 1].is_ascii_alphanumeric();
+        }
         let mut try_fast = fast;
         let mut no_url = fast::NoUrl::default();
         loop {
@@ -508,5 +530,18 @@ impl Normalized {
     /// ```
     pub fn source_span(&self, canon: Range<usize>) -> Range<usize> {
         self.align.span(&self.text, canon)
+    }
+
+    /// True if the last token is a URL that runs to the end of `text`,
+    /// what this was normalized from, but for the punctuation a URL gives
+    /// back at its end: a window cut inside a URL, which the next window
+    /// goes on with (see [`Normalizer::normalize_window`]).
+    pub(crate) fn ends_in_url(&self, text: &str) -> bool {
+        use url::Src;
+        let Some(t) = self.tokens.last() else {
+            return false;
+        };
+        let end = self.source_span(t.range()).end;
+        t.kind == TokenKind::Url && text.as_bytes().url_run(end) == text.len()
     }
 }

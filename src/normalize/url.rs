@@ -363,7 +363,7 @@ fn chain<S: Src + ?Sized>(buf: &S, c: &mut Chain, stop: usize) {
 
 /// Extends a URL to the end of its run of URL characters, then gives back
 /// trailing punctuation that more likely ends the sentence.
-fn url_end<S: Src + ?Sized>(buf: &S, start: usize) -> usize {
+pub(crate) fn url_end<S: Src + ?Sized>(buf: &S, start: usize) -> usize {
     let mut j = buf.url_run(start);
     // How many `(` and `)` the URL has, counted only once a `)` is at its
     // end (most URLs have none).

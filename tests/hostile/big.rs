@@ -87,6 +87,37 @@ fn a_phrase_across_a_window_cut_is_found() {
     }
 }
 
+/// A URL longer than a scan window is one URL in every window it spans,
+/// as it is in the first: the words of its path are never read as terms
+/// (they were, from the second window on), and the text after it is read
+/// as usual. The stream reading agrees, cut for cut.
+#[test]
+fn a_url_longer_than_a_window_stays_one_url() {
+    // The embedded lexicon: its group names written in the URL.
+    let d = &vigil::Detector::default();
+    // Every place of the cuts in the unit: after `/`, inside a word,
+    // after a `.` the URL gives back (were it the URL's end).
+    for unit in ["al-Qaeda/", "al-Qaeda.", "Islamic-State-"] {
+        for pad in 0..unit.len() {
+            let head = format!("https://x.com/{}", "a".repeat(pad));
+            let url = head + &fill(unit, 5 * vigil::SCAN_WINDOW / 2);
+            let input = format!("{url} Islamic State attack");
+            let r = d.scan(&input);
+            assert_report_sound(d, &input, &r);
+            let found: Vec<(usize, &str)> =
+                r.matches.iter().map(|m| (m.start(), m.text())).collect();
+            assert_eq!(
+                found.get(..2.min(found.len())),
+                Some(&[(url.len() + 1, "Islamic State")][..]),
+                "{unit} {pad}: {} matches",
+                found.len()
+            );
+            let streamed = d.scan_reader(input.as_bytes()).unwrap();
+            assert_eq!(streamed, r, "{unit} {pad}");
+        }
+    }
+}
+
 /// The verdict must not compare every match with every other: text dense
 /// with terms (one match a token) is the cheapest way to make a scanner
 /// quadratic. Linear, this takes well under a second; the bound only

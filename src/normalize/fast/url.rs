@@ -3,7 +3,7 @@
 
 use crate::normalize::emit::{AsciiPiece, Batch, Emitter};
 use crate::normalize::token::TokenKind;
-use crate::normalize::url::url_at;
+use crate::normalize::url::{url_at, url_end};
 
 /// What lies from `j` to the next whitespace: `None` if anything but
 /// printable ASCII (the byte-level URL reading would not equal the general
@@ -158,7 +158,29 @@ pub(super) fn try_url(
         Some(true) => {}
     }
     let end = url_at(bytes, pos)?;
-    let u = bytes.get(pos..end)?;
+    write_url(bytes, pos, end, em, batch);
+    Some(end)
+}
+
+/// The URL a window cut out of a longer one goes on with (see
+/// `Normalizer::normalize_window`): its run of URL characters at the start
+/// of `bytes`, less the trailing punctuation a URL gives back, written as
+/// a URL token. Returns where it ends (0: none).
+pub(crate) fn url_head(bytes: &[u8], em: &mut Emitter<'_>) -> usize {
+    let end = url_end(bytes, 0);
+    if end > 0 {
+        let mut batch = Batch::default();
+        write_url(bytes, 0, end, em, &mut batch);
+        em.batch_end(&mut batch);
+    }
+    end
+}
+
+/// Writes `bytes[pos..end]`, ASCII URL characters, as a URL token.
+fn write_url(bytes: &[u8], pos: usize, end: usize, em: &mut Emitter<'_>, batch: &mut Batch) {
+    let Some(u) = bytes.get(pos..end) else {
+        return;
+    };
     // Capitals in the low half, small letters in the high half.
     let cases = u.iter().fold(0u64, |acc, &b| acc + CASES[usize::from(b)]);
     let (upper, lower) = (cases as u32, (cases >> 32) as u32);
@@ -180,5 +202,4 @@ pub(super) fn try_url(
             splits: &[],
         },
     );
-    Some(end)
 }
