@@ -19,7 +19,7 @@ use super::word::{self, Spans};
 use super::Config;
 use arabic::{arabic_word, Arabic};
 use url::{try_url, url_may_follow};
-pub(crate) use url::{url_head, NoUrl};
+pub(crate) use url::{url_head, UrlMemo};
 
 /// Runs the fast path from `pos` (a chunk start) for as long as it can.
 /// Returns the number of bytes consumed (0 if the general path must handle
@@ -98,7 +98,7 @@ pub(crate) fn run<'a>(
                     em.space_plain(true);
                     p + 1
                 }
-                b'0'..=b'9' => number(bytes, p, em, &mut batch, sc.no_url),
+                b'0'..=b'9' => number(bytes, p, em, &mut batch, sc.urls),
                 b'#' => match bytes.get(p + 1) {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let l = letters::scan(bytes, p + 1);
@@ -226,16 +226,24 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
 }
 
 /// True if `j` is a hyphen between a piece and a letter (`al-Qaeda`,
-/// `well-known`) in a stretch that holds nothing a URL needs (`no_url`,
-/// as the URL check before it found): the hyphen is then punctuation in
-/// the gap, as the general path reads it. Elsewhere (`x-y.com`) the
-/// general path's URL rules read the stretch, once: asking them again at
-/// every hyphen of a long stretch would be quadratic.
+/// `well-known`) in a stretch that holds nothing a URL needs (as the URL
+/// check before it found): the hyphen is then punctuation in the gap, as
+/// the general path reads it. Elsewhere (`x-y.com`) the general path's
+/// URL rules read the stretch.
 #[inline]
-fn hyphen_ends(bytes: &[u8], j: usize, no_url: &NoUrl) -> bool {
+fn hyphen_ends(bytes: &[u8], j: usize, urls: &UrlMemo) -> bool {
     bytes.get(j) == Some(&b'-')
         && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
-        && no_url.holds(j)
+        && urls.clear_at(j)
+}
+
+/// True if `j` is a `.` between a piece and a letter (`end.Next`,
+/// `Taliban.ISIS`), for a piece where no URL starts (`x.org`, `a.b@c.com`
+/// are URLs): the `.` is then punctuation in the gap, as the general path
+/// reads it.
+#[inline]
+fn dot_ends(bytes: &[u8], j: usize) -> bool {
+    bytes.get(j) == Some(&b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
 }
 
 /// ASCII punctuation in a gap. `.` `-` `_` right before a letter may join
@@ -289,7 +297,7 @@ pub(crate) struct FastScratch<'a> {
     pub spans: &'a mut Spans,
     pub splits: &'a mut Vec<u32>,
     /// Kept for the whole text, across the fast path's runs.
-    pub no_url: &'a mut NoUrl,
+    pub urls: &'a mut UrlMemo,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -330,17 +338,26 @@ fn ascii_word(
     // A space after the letters (the commonest case) ends the piece.
     let mut digits = 0;
     if bytes.get(j) != Some(&b' ') {
+        // Whether no URL starts here, as asked.
+        let mut no_url = false;
         if sigil.is_none() && url_may_follow(bytes, j) {
-            if let Some(end) = try_url(bytes, pos, em, batch, sc.no_url) {
+            if let Some(end) = try_url(bytes, pos, em, batch, sc.urls) {
                 return end;
             }
+            no_url = true;
         }
         if kind == TokenKind::Handle && bytes.get(j) == Some(&b'_') {
             digits = handle_digits(bytes, j + 1);
             if digits == 0 {
                 return bail;
             }
-        } else if !ends_piece(bytes, j) && !hyphen_ends(bytes, j, sc.no_url) {
+        } else if !(ends_piece(bytes, j)
+            || hyphen_ends(bytes, j, sc.urls)
+            // Not after one letter: `T.T.P` goes on as spread-out letters,
+            // and asking for a URL at each of them cost more than the
+            // general path's reading (+50% instructions).
+            || (no_url && j - pos > 1 && dot_ends(bytes, j)))
+        {
             return bail;
         }
     }
@@ -489,7 +506,7 @@ fn number(
     pos: usize,
     em: &mut Emitter<'_>,
     batch: &mut Batch,
-    no_url: &mut NoUrl,
+    urls: &mut UrlMemo,
 ) -> usize {
     let digits = pos
         + bytes[pos..]
@@ -497,7 +514,7 @@ fn number(
             .take_while(|b| b.is_ascii_digit())
             .count();
     if url_may_follow(bytes, digits) {
-        if let Some(end) = try_url(bytes, pos, em, batch, no_url) {
+        if let Some(end) = try_url(bytes, pos, em, batch, urls) {
             return end;
         }
     }
@@ -516,7 +533,7 @@ fn number(
     // `1,໐`: a digit of another script may continue the number.
     let more = matches!(bytes.get(j), Some(b'.' | b',' | b':' | b'/' | b'-'))
         && bytes.get(j + 1).is_some_and(|&b| b >= 0x80);
-    if more || !(ends_piece(bytes, j) || hyphen_ends(bytes, j, no_url)) {
+    if more || !(ends_piece(bytes, j) || hyphen_ends(bytes, j, urls)) {
         return pos;
     }
     em.plain_ascii(

@@ -384,7 +384,7 @@ impl Normalizer {
             after_word = pos > 0 && text.as_bytes()[pos - 1].is_ascii_alphanumeric();
         }
         let mut try_fast = fast;
-        let mut no_url = fast::NoUrl::default();
+        let mut urls = fast::UrlMemo::default();
         loop {
             // Where the fast path stopped, the general path goes on.
             if try_fast && folder.idle() {
@@ -392,7 +392,7 @@ impl Normalizer {
                     fchars: buf,
                     spans,
                     splits,
-                    no_url: &mut no_url,
+                    urls: &mut urls,
                 };
                 let (n, word) = fast::run(text, pos, limit, &mut em, &cfg, &mut sc);
                 if n > 0 {

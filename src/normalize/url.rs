@@ -241,6 +241,7 @@ fn run_end<S: Src + ?Sized>(buf: &S, i: usize, cache: &mut Run, class: u8, enoug
 /// `.` of `www.`, or the `.` before a final label (a TLD): the lexer
 /// (`lex::url_horizon`) and the fast path (`fast::url_marks_until_space`)
 /// skip asking where there is none, and must change with this.
+#[cfg(test)]
 pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     url_at_cached(buf, i, &mut UrlCache::default())
 }
@@ -395,6 +396,34 @@ pub(crate) fn url_end<S: Src + ?Sized>(buf: &S, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cache changes no answer: asked at every position in order, or
+    /// at some of them (the fast path asks at word starts only), each with
+    /// one cache for the whole text, `url_at_cached` answers as a fresh
+    /// `url_at` does.
+    #[test]
+    fn cached_answers_as_uncached() {
+        let pieces = [
+            "a", "T", "x", "ab", "www", "http", "com", "org", "ly", "1", "42", ".", ".", "-", "_",
+            "@", ":", "://", "/", "+", "%", "(", ")", " ", "é", "#",
+        ];
+        let mut rnd = crate::normalize::fast::tests::xorshift(0x2545_f491_4f6c_dd1d);
+        for _ in 0..4000 {
+            let mut s = String::new();
+            for _ in 0..1 + rnd(40) {
+                s.push_str(pieces[rnd(pieces.len())]);
+            }
+            let bytes = s.as_bytes();
+            let every = rnd(2) == 0;
+            let mut cache = UrlCache::default();
+            for i in 0..=bytes.len() {
+                if every || rnd(3) == 0 {
+                    let want = url_at(bytes, i);
+                    assert_eq!(url_at_cached(bytes, i, &mut cache), want, "{s:?} at {i}");
+                }
+            }
+        }
+    }
 
     /// `url_end` as first written: parentheses counted over the whole run
     /// up front.

@@ -476,6 +476,51 @@ fn hyphenated_words() {
     });
 }
 
+/// Words joined by dots (`end.Next`, `Taliban.ISIS`), which the fast
+/// path reads as words with punctuation between where no URL starts,
+/// next to domains, e-mail addresses, schemes, abbreviations (`e.g`,
+/// `U.S.`) and numbers, in every option set.
+#[test]
+fn dotted_words() {
+    let pieces = [
+        "end",
+        "Next",
+        "T",
+        "e",
+        "g",
+        "x",
+        "org",
+        "com",
+        "co",
+        "ly",
+        "www",
+        "http",
+        "ab",
+        "Taliban",
+        "ISIS",
+        "1",
+        "a1",
+        "#tag",
+        "@user",
+        "mail",
+        "aa",
+        "طالبان",
+        "",
+    ];
+    let mut rnd = xorshift(0x1f83_d9ab_fb41_bd6b);
+    in_every_option_set(|norm, what| {
+        for _ in 0..40 {
+            let mut s = String::from(["", ".", "ok ", "a@"][rnd(4)]);
+            for _ in 0..1 + rnd(6) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str([".", ".", ".", "..", ". ", "@", "://", "/", "-"][rnd(9)]);
+            }
+            s.push_str(pieces[rnd(pieces.len())]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Handles with digits after `_` (`@user_123`), camel case with equal
 /// letters at a boundary (`DawnNews`), in every option set and many
 /// shapes: the fast path takes some, the general path the rest.

@@ -3,7 +3,7 @@
 
 use crate::normalize::emit::{AsciiPiece, Batch, Emitter};
 use crate::normalize::token::TokenKind;
-use crate::normalize::url::{url_at, url_end};
+use crate::normalize::url::{url_at_cached, url_end, UrlCache};
 
 /// What lies from `j` to the next whitespace: `None` if anything but
 /// printable ASCII (the byte-level URL reading would not equal the general
@@ -40,21 +40,42 @@ fn scan_to_space(bytes: &[u8], j: usize) -> (u8, usize) {
     (seen, j + rest.len())
 }
 
-/// A stretch of the text known to hold nothing that can make a URL (no
-/// `.`, `@`, `:`, nothing but printable ASCII) up to its whitespace:
-/// every piece that ends inside it is no URL, without scanning the rest of
-/// the stretch again. Without it, `a-b-c-d-...` with no space was a scan
-/// to the end of the text at every letter, quadratic.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct NoUrl {
+/// What the fast path's URL checks learnt about a text, kept for the
+/// whole text (across the fast path's runs; raw bytes never change, as
+/// [`UrlCache`] needs). Without it, each piece of a long stretch with no
+/// whitespace (`a-b-c-...`, `ab.cd.ef...`) scanned to the end of the
+/// stretch again: quadratic.
+#[derive(Default)]
+pub(crate) struct UrlMemo {
+    /// The stretch last scanned up to its whitespace, `[from, to)`, and
+    /// the [`URL_SCAN`] bits of its bytes.
     from: usize,
     to: usize,
+    seen: u8,
+    /// `url_at`'s runs, which later starts inside them reuse.
+    cache: UrlCache,
 }
 
-impl NoUrl {
-    /// True if `j` lies in the stretch.
-    pub(crate) fn holds(&self, j: usize) -> bool {
-        self.from <= j && j < self.to
+impl UrlMemo {
+    /// True if nothing from `j` up to its whitespace can make a URL (no
+    /// `.`, `@`, `:`, only printable ASCII): `j` is in the stretch last
+    /// scanned, and it had none.
+    pub(crate) fn clear_at(&self, j: usize) -> bool {
+        (self.from..self.to).contains(&j) && self.seen == 0
+    }
+
+    /// The [`URL_SCAN`] bits of the bytes from `j` up to the whitespace,
+    /// or of a stretch that holds them: from the stretch last scanned when
+    /// `j` is in it and it had nothing but printable ASCII (more bits than
+    /// `j`'s own can only send a question to `url_at`, which answers it
+    /// right), else scanned.
+    fn seen_from(&mut self, bytes: &[u8], j: usize) -> u8 {
+        if (self.from..self.to).contains(&j) && self.seen & SCAN_ODD == 0 {
+            return self.seen;
+        }
+        let (seen, to) = scan_to_space(bytes, j);
+        (self.from, self.to, self.seen) = (j, to, seen);
+        seen
     }
 }
 
@@ -132,7 +153,7 @@ pub(super) fn try_url(
     pos: usize,
     em: &mut Emitter<'_>,
     batch: &mut Batch,
-    clear: &mut NoUrl,
+    memo: &mut UrlMemo,
 ) -> Option<usize> {
     let j = pos
         + bytes[pos..]
@@ -145,19 +166,16 @@ pub(super) fn try_url(
     ) {
         return None;
     }
-    if clear.holds(j) {
+    if memo.clear_at(j) {
         return None;
     }
-    let (seen, space) = scan_to_space(bytes, j);
-    if seen == 0 {
-        *clear = NoUrl { from: j, to: space };
-    }
+    let seen = memo.seen_from(bytes, j);
     match marks_found(seen, bytes[pos].is_ascii_alphabetic()) {
         None => return Some(pos),
         Some(false) => return None,
         Some(true) => {}
     }
-    let end = url_at(bytes, pos)?;
+    let end = url_at_cached(bytes, pos, &mut memo.cache)?;
     write_url(bytes, pos, end, em, batch);
     Some(end)
 }
