@@ -225,16 +225,20 @@ fn ends_piece(bytes: &[u8], j: usize) -> bool {
     }
 }
 
-/// True if `j` is a hyphen between a piece and a letter (`al-Qaeda`,
-/// `well-known`) in a stretch that holds nothing a URL needs (as the URL
-/// check before it found): the hyphen is then punctuation in the gap, as
-/// the general path reads it. Elsewhere (`x-y.com`) the general path's
-/// URL rules read the stretch.
+/// True if `j` is a hyphen (or, after a word, an underscore) between a
+/// piece and a letter (`al-Qaeda`, `well-known`, `according_to_police`)
+/// in a stretch that holds nothing a URL needs (as the URL check before
+/// it found): it is then punctuation in the gap, as the general path
+/// reads it. Elsewhere (`x-y.com`) the general path's URL rules read the
+/// stretch. In hashtags and handles an underscore joins (`#x_y`).
 #[inline]
-fn hyphen_ends(bytes: &[u8], j: usize, urls: &UrlMemo) -> bool {
-    bytes.get(j) == Some(&b'-')
-        && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
-        && urls.clear_at(j)
+fn hyphen_ends(bytes: &[u8], j: usize, urls: &UrlMemo, kind: TokenKind) -> bool {
+    let joiner = match bytes.get(j) {
+        Some(b'-') => true,
+        Some(b'_') => kind != TokenKind::Hashtag && kind != TokenKind::Handle,
+        _ => false,
+    };
+    joiner && bytes.get(j + 1).is_some_and(u8::is_ascii_alphabetic) && urls.clear_at(j)
 }
 
 /// True if `j` is a `.` between a piece and a letter (`end.Next`,
@@ -352,7 +356,7 @@ fn ascii_word(
                 return bail;
             }
         } else if !(ends_piece(bytes, j)
-            || hyphen_ends(bytes, j, sc.urls)
+            || hyphen_ends(bytes, j, sc.urls, kind)
             // Not after one letter: `T.T.P` goes on as spread-out letters,
             // and asking for a URL at each of them cost more than the
             // general path's reading (+50% instructions).
@@ -533,7 +537,7 @@ fn number(
     // `1,໐`: a digit of another script may continue the number.
     let more = matches!(bytes.get(j), Some(b'.' | b',' | b':' | b'/' | b'-'))
         && bytes.get(j + 1).is_some_and(|&b| b >= 0x80);
-    if more || !(ends_piece(bytes, j) || hyphen_ends(bytes, j, urls)) {
+    if more || !(ends_piece(bytes, j) || hyphen_ends(bytes, j, urls, TokenKind::Number)) {
         return pos;
     }
     em.plain_ascii(

@@ -476,6 +476,50 @@ fn hyphenated_words() {
     });
 }
 
+/// Words joined by underscores (`according_to_police`), which the fast
+/// path reads as words with punctuation between; hashtags and handles,
+/// where an underscore joins (`#East_Turkestan`, `@chai_lover`), in
+/// every option set.
+#[test]
+fn underscored_words() {
+    let pieces = [
+        // A hashtag or handle after a word in one stretch: the word's URL
+        // check has read past them.
+        "ab-cd#East",
+        "ab-cd@chai",
+        "according",
+        "to",
+        "police",
+        "T",
+        "TTP",
+        "East",
+        "Turkestan",
+        "tt",
+        "x",
+        "1",
+        "a1",
+        "_",
+        "com",
+        "x.org",
+        "#tag",
+        "@user",
+        "طالبان",
+        "",
+    ];
+    let mut rnd = xorshift(0x9b05_688c_2b3e_6c1f);
+    in_every_option_set(|norm, what| {
+        for _ in 0..40 {
+            let mut s = String::from(["", "_", "#", "@", "ok "][rnd(5)]);
+            for _ in 0..1 + rnd(6) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str(["_", "_", "_", "__", " _", "_ ", "-_"][rnd(7)]);
+            }
+            s.push_str(pieces[rnd(pieces.len())]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Words joined by dots (`end.Next`, `Taliban.ISIS`), which the fast
 /// path reads as words with punctuation between where no URL starts,
 /// next to domains, e-mail addresses, schemes, abbreviations (`e.g`,
