@@ -35,6 +35,24 @@ fn same_both_ways(norm: &Normalizer, s: &str, what: &str) {
     }
 }
 
+/// Texts of one of `starts`, then one to six of `pieces` each followed by
+/// one of `seps`, then a last piece, drawn from `seed`: both ways in every
+/// option set, 40 texts each.
+fn joined_both_ways(seed: u64, starts: &[&str], pieces: &[&str], seps: &[&str]) {
+    let mut rnd = xorshift(seed);
+    in_every_option_set(|norm, what| {
+        for _ in 0..40 {
+            let mut s = String::from(starts[rnd(starts.len())]);
+            for _ in 0..1 + rnd(6) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str(seps[rnd(seps.len())]);
+            }
+            s.push_str(pieces[rnd(pieces.len())]);
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// Runs `f` with a normalizer for each of the 128 option sets, and a name
 /// for the set to put in a failure.
 fn in_every_option_set(mut f: impl FnMut(&Normalizer, &str)) {
@@ -414,18 +432,12 @@ fn glued_hashtags() {
         "!",
         "-",
     ];
-    let mut rnd = xorshift(0x3c6e_f372_fe94_f82b);
-    in_every_option_set(|norm, what| {
-        for _ in 0..40 {
-            let mut s = String::from(["", "#", "@", "ok "][rnd(4)]);
-            for _ in 0..1 + rnd(6) {
-                s.push_str(pieces[rnd(pieces.len())]);
-                s.push_str(["#", "#", " #", "##"][rnd(4)]);
-            }
-            s.push_str(pieces[rnd(pieces.len())]);
-            same_both_ways(norm, &s, what);
-        }
-    });
+    joined_both_ways(
+        0x3c6e_f372_fe94_f82b,
+        &["", "#", "@", "ok "],
+        &pieces,
+        &["#", "#", " #", "##"],
+    );
 }
 
 /// Words joined by hyphens (`al-Qaeda`, `Tehrik-i-Taliban`, `T-T-P`),
@@ -462,18 +474,12 @@ fn hyphenated_words() {
         "ü",
         "",
     ];
-    let mut rnd = xorshift(0x510e_527f_ade6_82d1);
-    in_every_option_set(|norm, what| {
-        for _ in 0..40 {
-            let mut s = String::from(["", "-", "#", "@", "ok "][rnd(5)]);
-            for _ in 0..1 + rnd(6) {
-                s.push_str(pieces[rnd(pieces.len())]);
-                s.push_str(["-", "-", "-", "--", " -", "- ", "-."][rnd(7)]);
-            }
-            s.push_str(pieces[rnd(pieces.len())]);
-            same_both_ways(norm, &s, what);
-        }
-    });
+    joined_both_ways(
+        0x1f83_d9ab_fb41_bd6c,
+        &["", "-", "#", "@", "ok "],
+        &pieces,
+        &["-", "-", "-", "--", " -", "- ", "-."],
+    );
 }
 
 /// Words joined by underscores (`according_to_police`), which the fast
@@ -506,18 +512,12 @@ fn underscored_words() {
         "طالبان",
         "",
     ];
-    let mut rnd = xorshift(0x9b05_688c_2b3e_6c1f);
-    in_every_option_set(|norm, what| {
-        for _ in 0..40 {
-            let mut s = String::from(["", "_", "#", "@", "ok "][rnd(5)]);
-            for _ in 0..1 + rnd(6) {
-                s.push_str(pieces[rnd(pieces.len())]);
-                s.push_str(["_", "_", "_", "__", " _", "_ ", "-_"][rnd(7)]);
-            }
-            s.push_str(pieces[rnd(pieces.len())]);
-            same_both_ways(norm, &s, what);
-        }
-    });
+    joined_both_ways(
+        0x9b05_688c_2b3e_6c1f,
+        &["", "_", "#", "@", "ok "],
+        &pieces,
+        &["_", "_", "_", "__", " _", "_ ", "-_"],
+    );
 }
 
 /// Words joined by dots (`end.Next`, `Taliban.ISIS`), which the fast
@@ -551,18 +551,12 @@ fn dotted_words() {
         "طالبان",
         "",
     ];
-    let mut rnd = xorshift(0x1f83_d9ab_fb41_bd6b);
-    in_every_option_set(|norm, what| {
-        for _ in 0..40 {
-            let mut s = String::from(["", ".", "ok ", "a@"][rnd(4)]);
-            for _ in 0..1 + rnd(6) {
-                s.push_str(pieces[rnd(pieces.len())]);
-                s.push_str([".", ".", ".", "..", ". ", "@", "://", "/", "-"][rnd(9)]);
-            }
-            s.push_str(pieces[rnd(pieces.len())]);
-            same_both_ways(norm, &s, what);
-        }
-    });
+    joined_both_ways(
+        0x1f83_d9ab_fb41_bd6b,
+        &["", ".", "ok ", "a@"],
+        &pieces,
+        &[".", ".", ".", "..", ". ", "@", "://", "/", "-"],
+    );
 }
 
 /// Handles with digits after `_` (`@user_123`), camel case with equal
