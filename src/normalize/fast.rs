@@ -17,7 +17,7 @@ use super::tables::{self, info};
 use super::token::TokenKind;
 use super::word::{self, Spans};
 use super::Config;
-use arabic::{arabic_word, Arabic};
+use arabic::{arabic_digit, arabic_number, arabic_word, Arabic};
 use url::{try_url, url_may_follow};
 pub(crate) use url::{url_head, UrlMemo};
 
@@ -126,7 +126,15 @@ pub(crate) fn run<'a>(
                     em.batch_end(&mut batch);
                     plain_punct(text, p, em)
                 }
-                0xD8..=0xDB => arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch),
+                0xD8..=0xDB => {
+                    match arabic_word(bytes, p, None, em, &arabic(&mut ar), &mut batch) {
+                        // Not a word: a number in Arabic-Indic digits, maybe.
+                        end if end == p && arabic_digit(bytes, p) => {
+                            arabic_number(text, p, em, cfg, sc, &mut batch)
+                        }
+                        end => end,
+                    }
+                }
                 0xE2 | 0xF0 => {
                     em.batch_end(&mut batch);
                     match emoji(text, bytes, p, em) {

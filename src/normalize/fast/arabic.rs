@@ -4,7 +4,8 @@ use super::{decorated, ends_piece};
 use crate::normalize::emit::{arabic_letters, Batch, Emitter, Single};
 use crate::normalize::fold::{flag, FChar};
 use crate::normalize::tables::{self, block_index, block_unit, ARABIC_MARK, ARABIC_PUNCT};
-use crate::normalize::token::Disguises;
+use crate::normalize::token::{Disguises, TokenKind};
+use crate::normalize::word;
 use crate::normalize::Config;
 
 /// What Arabic-script words need, fetched once per run.
@@ -292,4 +293,56 @@ fn punct(
     em.batch_end(batch);
     em.punct_plain(tables::folded(c, ar.cfg.keep_mask));
     Some(pos + 2)
+}
+
+/// True if an Arabic-Indic or Persian digit (`٢`, `۲`: U+0660..U+0669,
+/// U+06F0..U+06F9) is at `j`.
+#[inline]
+pub(super) fn arabic_digit(bytes: &[u8], j: usize) -> bool {
+    matches!(
+        (bytes.get(j), bytes.get(j + 1)),
+        (Some(0xD9), Some(0xA0..=0xA9)) | (Some(0xDB), Some(0xB0..=0xB9))
+    )
+}
+
+/// A number in Arabic-Indic or Persian digits at `pos` (`۱۴۰۳`, `٢٠٢٦`)
+/// standing on its own, followed by whitespace or by `.` `,` `!` `?` `)`
+/// and whitespace: the general word analysis, fed directly, writes it
+/// (each digit folds to its ASCII digit, two bytes to one). Returns where
+/// it ended, or `pos` for anything else (digits in a word, number
+/// punctuation between digits, `٢٠٢٦.com`): the general path.
+#[cold]
+pub(super) fn arabic_number(
+    text: &str,
+    pos: usize,
+    em: &mut Emitter<'_>,
+    cfg: &Config,
+    sc: &mut super::FastScratch<'_>,
+    batch: &mut Batch,
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = pos;
+    while arabic_digit(bytes, j) {
+        j += 2;
+    }
+    let ends = match bytes.get(j) {
+        None | Some(b' ' | b'\t' | b'\n' | b'\r') => true,
+        Some(b'.' | b',' | b'!' | b'?' | b')') => {
+            matches!(bytes.get(j + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+        }
+        _ => false,
+    };
+    if j == pos || !ends {
+        return pos;
+    }
+    em.batch_end(batch);
+    sc.fchars.clear();
+    for (at, c) in text[pos..j].char_indices() {
+        let inf = tables::info(c);
+        let src = (pos + at) as u32;
+        let f = FChar::folded(&inf, src, src + 2, flag::script(inf.script), cfg);
+        sc.fchars.push(f);
+    }
+    word::emit(sc.fchars, TokenKind::Word, None, em, cfg, sc.spans);
+    j
 }

@@ -520,6 +520,36 @@ fn underscored_words() {
     );
 }
 
+/// Numbers in Arabic-Indic and Persian digits (`٢٠٢٦`, `۱۴۰۳`), which the
+/// fast path writes when they stand alone, next to what keeps them with
+/// the general path (number punctuation, letters, a TLD after a dot), in
+/// every option set.
+#[test]
+fn arabic_indic_numbers() {
+    let pieces = [
+        "٢٠٢٦",
+        "۱۴۰۳",
+        "۲",
+        "٠٠",
+        "12",
+        "x",
+        "ب",
+        "سال",
+        "com",
+        "٢٠٢٦x",
+        "۱۲۳٤",
+        "",
+    ];
+    joined_both_ways(
+        0x3c6e_f372_fe94_f82d,
+        &["", "(", "-", "ok ", "#", "@"],
+        &pieces,
+        &[
+            " ", " ", ". ", ", ", ")", "!", ".", ",", "/", ":", "-", "،", "۔", "\n",
+        ],
+    );
+}
+
 /// Words joined by dots (`end.Next`, `Taliban.ISIS`), which the fast
 /// path reads as words with punctuation between where no URL starts,
 /// next to domains, e-mail addresses, schemes, abbreviations (`e.g`,
