@@ -179,11 +179,8 @@ fn ends_word(bytes: &[u8], pos: usize, p: usize) -> bool {
     }
     match bytes[p - 1] {
         c if c.is_ascii_alphanumeric() => true,
-        0x80..=0xBF if p >= pos + 2 && (0xD8..=0xDB).contains(&bytes[p - 2]) => {
-            std::str::from_utf8(&bytes[p - 2..p])
-                .ok()
-                .and_then(|s| s.chars().next())
-                .is_some_and(|c| info(c).class != tables::Class::Punct)
+        0x80..=0xBF if p >= pos + 2 => {
+            tables::block_char(bytes, p - 2).is_some_and(|c| info(c).class != tables::Class::Punct)
         }
         _ => false,
     }

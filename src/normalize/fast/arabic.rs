@@ -1,9 +1,11 @@
 //! Arabic-script words and hashtags on the fast path.
 
-use super::{decorated, ends_piece};
+use super::{decorated, ends_piece, is_space};
 use crate::normalize::emit::{arabic_letters, Batch, Emitter, Single};
 use crate::normalize::fold::{flag, FChar};
-use crate::normalize::tables::{self, block_index, block_unit, ARABIC_MARK, ARABIC_PUNCT};
+use crate::normalize::tables::{
+    self, block_char, block_index, block_unit, ARABIC_MARK, ARABIC_PUNCT,
+};
 use crate::normalize::token::{Disguises, TokenKind};
 use crate::normalize::word;
 use crate::normalize::Config;
@@ -31,10 +33,7 @@ fn single(
     ar: &Arabic<'_>,
     batch: &mut Batch,
 ) {
-    let Some(c) = std::str::from_utf8(&bytes[pos..pos + 2])
-        .ok()
-        .and_then(|s| s.chars().next())
-    else {
+    let Some(c) = block_char(bytes, pos) else {
         return;
     };
     let inf = tables::info(c);
@@ -279,17 +278,11 @@ fn punct(
     if block_unit(ar.table, bytes, pos) != ARABIC_PUNCT {
         return None;
     }
-    let next = match bytes.get(pos + 2) {
-        None | Some(b' ' | b'\t' | b'\n' | b'\r') => true,
-        Some(_) => block_unit(ar.table, bytes, pos + 2) > ARABIC_MARK,
-    };
+    let next = is_space(bytes.get(pos + 2)) || block_unit(ar.table, bytes, pos + 2) > ARABIC_MARK;
     if !next {
         return None;
     }
-    let c = std::str::from_utf8(&bytes[pos..pos + 2])
-        .ok()?
-        .chars()
-        .next()?;
+    let c = block_char(bytes, pos)?;
     em.batch_end(batch);
     em.punct_plain(tables::folded(c, ar.cfg.keep_mask));
     Some(pos + 2)
@@ -326,11 +319,8 @@ pub(super) fn arabic_number(
         j += 2;
     }
     let ends = match bytes.get(j) {
-        None | Some(b' ' | b'\t' | b'\n' | b'\r') => true,
-        Some(b'.' | b',' | b'!' | b'?' | b')') => {
-            matches!(bytes.get(j + 1), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
-        }
-        _ => false,
+        Some(b'.' | b',' | b'!' | b'?' | b')') => is_space(bytes.get(j + 1)),
+        b => is_space(b),
     };
     if j == pos || !ends {
         return pos;

@@ -19,6 +19,18 @@ pub(crate) fn block_index(b0: u8, b1: u8) -> usize {
     usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F)
 }
 
+/// The character U+0600..U+06FF at `at` of `bytes` (a lead byte
+/// 0xD8..0xDB and its continuation), read from the two bytes alone.
+#[inline]
+pub(crate) fn block_char(bytes: &[u8], at: usize) -> Option<char> {
+    match bytes.get(at..at + 2) {
+        Some(&[b0 @ 0xD8..=0xDB, b1 @ 0x80..=0xBF]) => {
+            char::from_u32(0x600 + block_index(b0, b1) as u32)
+        }
+        _ => None,
+    }
+}
+
 /// What `table` (an [`arabic_block`]) says of the character at `at` of
 /// `bytes`: 0 for one outside the block, as for one the fast path leaves.
 #[inline]
