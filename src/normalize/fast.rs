@@ -2,7 +2,8 @@
 //! title or camel case, plain numbers, `#Hashtags`, `@handles` (also
 //! `@user_123`), ASCII URLs, Arabic-script words and hashtags (with the
 //! harakat the fold deletes, not with marks that compose), ASCII words
-//! with invisible characters in and around them, ASCII and Arabic-script
+//! with invisible characters in and around them (and an Arabic-script word
+//! glued on: `ISIS\u{202c}\u{2067}داعش`), ASCII and Arabic-script
 //! punctuation, emoji, spaces). Those are written straight from the input
 //! bytes, skipping the general pipeline, with exactly the result the
 //! general path would give; anything it cannot decide alone (digits inside
@@ -48,13 +49,8 @@ pub(crate) fn run<'a>(
     // Fetched at the first Arabic-script letter: ASCII-only text never
     // builds the table.
     let mut ar: Option<Arabic<'a>> = None;
-    let arabic = |ar: &mut Option<Arabic<'a>>| -> Arabic<'a> {
-        *ar.get_or_insert_with(|| Arabic {
-            table: tables::arabic_block(cfg.keep_mask),
-            cfg,
-            collapse: cfg.collapse_repeats,
-        })
-    };
+    let arabic =
+        |ar: &mut Option<Arabic<'a>>| -> Arabic<'a> { *ar.get_or_insert_with(|| Arabic::new(cfg)) };
     while let Some(&b) = bytes.get(p) {
         // Letters first: most pieces are words.
         let next = if (b | 0x20).wrapping_sub(b'a') < 26 {
@@ -81,7 +77,7 @@ pub(crate) fn run<'a>(
                 em.single(Single::new(&[ascii_fchar(p, b)], c, tables::LATIN));
                 l.end
             } else if decorated::at(text, l.end, cfg.strip_diacritics) {
-                decorated::word(text, p, l, deco, em, &mut batch)
+                decorated::word(bytes, p, l, deco, em, &mut batch, cfg)
             } else {
                 ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
             }
@@ -141,11 +137,11 @@ pub(crate) fn run<'a>(
                     match emoji(text, bytes, p, em) {
                         end if end > p => end,
                         // Or invisible characters before a word.
-                        _ => decorated::leading(text, p, deco, em, &mut batch),
+                        _ => decorated::leading(text, p, deco, em, &mut batch, cfg),
                     }
                 }
                 // Invisible characters before a word, or the general path.
-                _ => decorated::leading(text, p, deco, em, &mut batch),
+                _ => decorated::leading(text, p, deco, em, &mut batch, cfg),
             }
         };
         if next == p {
@@ -316,6 +312,11 @@ fn ascii_word(
             // general path's reading (+50% instructions).
             || (no_url && j - pos > 1 && dot_ends(bytes, j)))
         {
+            if sigil.is_none() && matches!(bytes.get(j), Some(0xD8..=0xDB)) {
+                // An Arabic-script word glued on (`ISISداعش`).
+                let deco = (cfg.collapse_repeats, cfg.strip_diacritics);
+                return decorated::word(bytes, pos, letters, deco, em, batch, cfg);
+            }
             return bail;
         }
     }

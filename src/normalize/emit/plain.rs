@@ -196,6 +196,20 @@ impl Emitter<'_> {
         Some(sep)
     }
 
+    /// Starts a piece glued to the last token (`ISISداعش`): no space, and
+    /// the input between them (invisible characters) unwritten and
+    /// unmapped. None if the text is full.
+    #[cold]
+    fn batch_glued(&mut self, b: &mut Batch, first: u32, len: usize) -> Option<Sep> {
+        self.batch_flush(b, b.to);
+        if self.full || self.text.len() + 2 * len + 1 >= LIMIT {
+            self.full = true;
+            return None;
+        }
+        b.skip_to(first);
+        Some(Sep::Glued)
+    }
+
     /// Collapses each run of one letter (ignoring case) in `word`, ASCII
     /// letters at original offset `src` in the batch: letters that do not
     /// repeat stay in it, a run is copied up to its first letter, which is

@@ -9,6 +9,7 @@ use crate::normalize::tables::{
 use crate::normalize::token::{Disguises, TokenKind};
 use crate::normalize::word;
 use crate::normalize::Config;
+use std::ops::Range;
 
 /// What Arabic-script words need, fetched once per run.
 #[derive(Clone, Copy)]
@@ -19,6 +20,16 @@ pub(super) struct Arabic<'c> {
     /// `cfg.collapse_repeats`, which every word reads: loaded through
     /// `cfg` it cost the scan bench's corpus 0.6% more instructions.
     pub collapse: bool,
+}
+
+impl<'c> Arabic<'c> {
+    pub(super) fn new(cfg: &'c Config) -> Arabic<'c> {
+        Arabic {
+            table: tables::arabic_block(cfg.keep_mask),
+            cfg,
+            collapse: cfg.collapse_repeats,
+        }
+    }
 }
 
 /// A word of one letter (`و`, Persian's 'and'), with any harakat, from
@@ -166,7 +177,15 @@ fn one_word(
         Disguises::NONE
     };
     let src = pos as u32..j as u32;
-    em.plain_arabic(batch, table, src, sigil.map(|s| s as u32), d, ar.collapse);
+    em.plain_arabic(
+        batch,
+        table,
+        src,
+        sigil.map(|s| s as u32),
+        d,
+        ar.collapse,
+        false,
+    );
     j
 }
 
@@ -183,22 +202,23 @@ fn repeats(word: &[u8], table: &[u16; 256]) -> (bool, bool) {
     (same, run3)
 }
 
-/// [`one_word`] for a word with more than letters: harakat after them
-/// (`اَلدَّوْلَة`), invisible characters between them (a Persian word's
-/// ZWNJ, `می‌شود`) or after them, then what ends a piece. Read again,
-/// letter by letter, out of the common loop; returns where the word ends,
-/// or where the general path must start.
-#[cold]
-#[inline(never)]
-fn decorated_word(
-    bytes: &[u8],
-    pos: usize,
-    sigil: Option<usize>,
-    em: &mut Emitter<'_>,
-    ar: &Arabic<'_>,
-    batch: &mut Batch,
-) -> usize {
-    let bail = sigil.unwrap_or(pos);
+/// What [`read`] found of an Arabic-script word.
+struct Read {
+    /// Where its letters (and their harakat) end.
+    j: usize,
+    /// Where the invisible characters after them end.
+    end: usize,
+    /// Letters: more than one, all the same letter.
+    same: bool,
+    /// The disguises of its letters: folded, invisible characters between.
+    d: Disguises,
+    letters: u32,
+}
+
+/// Reads an Arabic-script word at `pos`: two-byte letters, harakat after
+/// them, invisible characters between them or after them, then what ends
+/// a piece. `None` if no letter is there or the piece goes on.
+fn read(bytes: &[u8], pos: usize, ar: &Arabic<'_>) -> Option<Read> {
     let unit = |o: usize| block_unit(ar.table, bytes, o);
     let (mut o, mut n, mut folded, mut inner) = (pos, 0, false, false);
     // Where the letters end, and after them any invisible characters.
@@ -229,18 +249,11 @@ fn decorated_word(
         unit(j) == ARABIC_PUNCT || bytes.get(j) == Some(&b' ') || ends_piece(bytes, j)
     };
     if n == 0 || !ends {
-        return bail;
+        return None;
     }
     let mut letters = arabic_letters(&bytes[pos..j], ar.table).map(|(f, ..)| f);
     let first = letters.next();
     let same = letters.all(|f| Some(f) == first);
-    if sigil.is_none() && same && (n == 1 || (ar.collapse && n >= 3)) {
-        if n == 1 && end == j {
-            single(bytes, pos, j, em, ar, batch);
-            return j;
-        }
-        return pos;
-    }
     let mut d = Disguises::NONE;
     if folded {
         d |= Disguises::ARABIC_VARIANT;
@@ -248,20 +261,99 @@ fn decorated_word(
     if inner {
         d |= Disguises::INVISIBLE;
     }
-    let src = pos as u32..j as u32;
+    Some(Read {
+        j,
+        end,
+        same,
+        d,
+        letters: n,
+    })
+}
+
+/// [`one_word`] for a word with more than letters: harakat after them
+/// (`اَلدَّوْلَة`), invisible characters between them (a Persian word's
+/// ZWNJ, `می‌شود`) or after them, then what ends a piece. Read again,
+/// letter by letter, out of the common loop; returns where the word ends,
+/// or where the general path must start.
+#[cold]
+#[inline(never)]
+fn decorated_word(
+    bytes: &[u8],
+    pos: usize,
+    sigil: Option<usize>,
+    em: &mut Emitter<'_>,
+    ar: &Arabic<'_>,
+    batch: &mut Batch,
+) -> usize {
+    let Some(r) = read(bytes, pos, ar) else {
+        return sigil.unwrap_or(pos);
+    };
+    let n = r.letters;
+    if sigil.is_none() && r.same && (n == 1 || (ar.collapse && n >= 3)) {
+        if n == 1 && r.end == r.j {
+            single(bytes, pos, r.j, em, ar, batch);
+            return r.j;
+        }
+        return pos;
+    }
+    write(bytes, pos..r.j, sigil, r, em, ar, batch, false)
+}
+
+/// Writes the word [`read`] found from `src.start` (glued to the last
+/// token if `glued`), and returns where it ends.
+#[allow(clippy::too_many_arguments)]
+fn write(
+    bytes: &[u8],
+    src: Range<usize>,
+    sigil: Option<usize>,
+    r: Read,
+    em: &mut Emitter<'_>,
+    ar: &Arabic<'_>,
+    batch: &mut Batch,
+    glued: bool,
+) -> usize {
+    let src32 = src.start as u32..src.end as u32;
     em.plain_arabic(
         batch,
         ar.table,
-        src,
+        src32,
         sigil.map(|s| s as u32),
-        d,
+        r.d,
         ar.collapse,
+        glued,
     );
-    if end > j && end < bytes.len() {
+    if r.end > r.j && r.end < bytes.len() {
         // As the general path has it (see `decorated::word`).
         em.gap_invisible();
     }
-    end
+    r.end
+}
+
+/// An Arabic-script word at `pos` glued to the ASCII word before it
+/// (`ISISداعش`, `ISIS\u{202c}\u{2067}داعش`: `between`, the invisible
+/// characters that part them, are a disguise of the Arabic token), which
+/// ends the piece: `write` is called first (it writes the ASCII word),
+/// then the Arabic word is written as a token glued to it. Returns where
+/// it ends, or `None` (nothing written) for the general path: a word of
+/// one letter repeated, which may be read as spread-out letters.
+pub(super) fn glued_word(
+    bytes: &[u8],
+    pos: usize,
+    between: bool,
+    em: &mut Emitter<'_>,
+    ar: &Arabic<'_>,
+    batch: &mut Batch,
+    write_first: impl FnOnce(&mut Emitter<'_>, &mut Batch),
+) -> Option<usize> {
+    let mut r = read(bytes, pos, ar)?;
+    if r.same {
+        return None;
+    }
+    if between {
+        r.d |= Disguises::INVISIBLE;
+    }
+    write_first(em, batch);
+    Some(write(bytes, pos..r.j, None, r, em, ar, batch, true))
 }
 
 /// Arabic-script punctuation at `pos` (`،` `؛` `؟` `۔`), written to the gap

@@ -4,10 +4,12 @@
 //! (`T\u{334}a\u{35c}liban`, Zalgo). The general path took five times as
 //! long for them as for the words without.
 
+use super::arabic::{self, Arabic};
 use super::letters::{self, Letters};
 use crate::normalize::emit::{Batch, Emitter};
 use crate::normalize::tables::{self, Class};
 use crate::normalize::token::Disguises;
+use crate::normalize::Config;
 
 /// True if the character at `j` is an invisible one [`word`] reads, or,
 /// with `strip` (diacritics stripped), a mark it reads on a letter.
@@ -81,18 +83,21 @@ pub(super) fn invisible_len(bytes: &[u8], j: usize) -> usize {
 /// letters with invisible characters between them and after them, and
 /// (with `strip`) combining marks on them, in lower, upper or title case,
 /// with no repeats to collapse (when `collapse`), then a space or the end
-/// of the text. Writes it and returns where it ends, or returns `pos` for
-/// the general path to take (anything else: a digit, a mark after an
-/// invisible character, camel case...).
+/// of the text, or an Arabic-script word glued on that ends the piece
+/// (`\u{202e}ISIS\u{202c}\u{2067}داعش\u{2069}`: bidi controls around each
+/// script; see `arabic::glued_word`, which reads `cfg`). Writes it and
+/// returns where it ends, or returns `pos` for the general path to take
+/// (anything else: a digit, a mark after an invisible character, camel
+/// case...).
 pub(super) fn word(
-    text: &str,
+    bytes: &[u8],
     pos: usize,
     first: Letters,
     (collapse, strip): (bool, bool),
     em: &mut Emitter<'_>,
     batch: &mut Batch,
+    cfg: &Config,
 ) -> usize {
-    let bytes = text.as_bytes();
     let (mut j, mut upper, mut n) = (first.end, first.upper, (first.end - pos) as u32);
     let mut repeats = first.runs != n;
     let (mut d, mut k) = (Disguises::NONE, j);
@@ -123,7 +128,8 @@ pub(super) fn word(
         (j, k) = (l.end, l.end);
     }
     let simple = upper == 0 || upper == n || (upper == 1 && bytes[pos].is_ascii_uppercase());
-    let ends = matches!(bytes.get(k), Some(b' ') | None);
+    let glued = matches!(bytes.get(k), Some(0xD8..=0xDB));
+    let ends = glued || matches!(bytes.get(k), Some(b' ') | None);
     if n < 2 || !simple || !ends || (collapse && repeats) {
         return pos;
     }
@@ -133,7 +139,15 @@ pub(super) fn word(
     while let Some((w, Kind::Mark)) = decoration(bytes, end) {
         end += w;
     }
-    em.plain_word_decorated(batch, pos as u32..end as u32, n, upper, d);
+    let src = pos as u32..end as u32;
+    if glued {
+        let write = |em: &mut Emitter<'_>, batch: &mut Batch| {
+            em.plain_word_decorated(batch, src, n, upper, d);
+        };
+        let ar = Arabic::new(cfg);
+        return arabic::glued_word(bytes, k, k > end, em, &ar, batch, write).unwrap_or(pos);
+    }
+    em.plain_word_decorated(batch, src, n, upper, d);
     if k > end && k < bytes.len() {
         // As the general path has it: the gap after the word holds an
         // invisible character. (Only letters spread out look at that, and
@@ -144,26 +158,35 @@ pub(super) fn word(
 }
 
 /// From `pos`, where an invisible character is: invisible characters, then
-/// a word [`word`] writes (the characters before it go without a trace).
-/// Returns where the word ends, or `pos`.
+/// a word [`word`] writes, or an Arabic-script word (the characters before
+/// it go without a trace). Returns where the word ends, or `pos`.
 pub(super) fn leading(
     text: &str,
     pos: usize,
     opts: (bool, bool),
     em: &mut Emitter<'_>,
     batch: &mut Batch,
+    cfg: &Config,
 ) -> usize {
     let bytes = text.as_bytes();
     let mut k = pos;
     while let w @ 1.. = invisible_len(bytes, k) {
         k += w;
     }
-    if k == pos || !bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+    if k == pos {
         return pos;
     }
-    let l = letters::scan(bytes, k);
-    match word(text, k, l, opts, em, batch) {
-        end if end == k => pos,
-        end => end,
+    let end = match bytes.get(k) {
+        Some(b) if b.is_ascii_alphabetic() => {
+            let l = letters::scan(bytes, k);
+            word(bytes, k, l, opts, em, batch, cfg)
+        }
+        Some(0xD8..=0xDB) => arabic::arabic_word(bytes, k, None, em, &Arabic::new(cfg), batch),
+        _ => k,
+    };
+    if end == k {
+        pos
+    } else {
+        end
     }
 }

@@ -82,7 +82,9 @@ impl Emitter<'_> {
     /// stand between them. The two-byte letters at `src`, folded by
     /// `table` (`tables::arabic_block`), each mapped to itself and its
     /// harakat; `d`, the disguises found; runs of three collapse if
-    /// `collapse`.
+    /// `collapse`. `glued`: a token glued to the last one, what lies
+    /// between them dropped (see `Emitter::batch_glued`).
+    #[allow(clippy::too_many_arguments)]
     pub fn plain_arabic(
         &mut self,
         b: &mut Batch,
@@ -91,13 +93,19 @@ impl Emitter<'_> {
         sigil: Option<u32>,
         mut d: Disguises,
         collapse: bool,
+        glued: bool,
     ) {
         let word = self
             .src
             .get(src.start as usize..src.end as usize)
             .unwrap_or(&[]);
         let first = sigil.unwrap_or(src.start);
-        let Some(sep) = self.batch_piece(b, first, word.len()) else {
+        let sep = if glued {
+            self.batch_glued(b, first, word.len())
+        } else {
+            self.batch_piece(b, first, word.len())
+        };
+        let Some(sep) = sep else {
             return;
         };
         let (src, end) = (src.start, src.end);

@@ -199,3 +199,45 @@ fn dotted_words() {
         &[".", ".", ".", "..", ". ", "@", "://", "/", "-"],
     );
 }
+
+/// ASCII words glued to Arabic-script words, with or without invisible
+/// characters between (bidi controls around each script, `ISIS\u{200b}داعش`),
+/// and invisible characters before and after either: in every option set.
+#[test]
+fn latin_glued_to_arabic() {
+    let pieces = [
+        "ISIS",
+        "Taliban",
+        "ab",
+        "T",
+        "isis\u{301}",
+        "\u{202e}ISIS",
+        "داعش",
+        "طالبان",
+        "و",
+        "الله",
+        "ددد",
+        "دَاعِش",
+        "كتاب",
+        "\u{2067}داعش\u{2069}",
+        "داعش\u{200c}",
+        "x1",
+    ];
+    joined_both_ways(
+        0x510e_527f_ade6_82d1,
+        &["", "ok ", "\u{202e}", "\u{2067}", "#"],
+        &pieces,
+        &[
+            "",
+            "",
+            "\u{200b}",
+            "\u{202c}\u{2067}",
+            "\u{2069}",
+            "\u{301}",
+            "\u{200b}\u{301}",
+            " ",
+            "\u{202c} ",
+            "!",
+        ],
+    );
+}
