@@ -5,6 +5,7 @@ mod acronym;
 mod matches;
 
 pub use matches::Match;
+pub(crate) use matches::MatchArena;
 
 #[cfg(test)]
 use crate::lexicon::Starts;
@@ -12,7 +13,6 @@ use crate::lexicon::{Lexicon, Probe, Rule, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
 use fst::raw::Fst;
-use std::ops::Range;
 
 /// How many tokens away a group's other term (or any slogan or in-group
 /// term) may be for a lowercase acronym with [`Rule::Caps`] to count.
@@ -339,24 +339,34 @@ fn glue_branches(fst: &Fst<&[u8]>, trie: &Trie, st: State, text: &[u8], stack: &
     }
 }
 
-/// Turns a found term into a public [`Match`] with its original span:
-/// `input` is the scanned window, which starts `offset` bytes into the
-/// caller's text.
-pub(crate) fn to_match(
+/// Adds a found term to `arena` as a public [`Match`] with its original
+/// span: `input` is the scanned window, which starts `offset` bytes into
+/// the caller's text. Nothing is added if the entry or its tokens are not
+/// there.
+pub(crate) fn add_match(
     lexicon: &Lexicon,
     norm: &Normalized,
     input: &str,
     offset: usize,
     f: &Found,
-) -> Option<Match> {
-    let (meta, strings) = lexicon.for_match(f.entry)?;
-    let toks = norm.tokens().get(f.first..=f.last)?;
-    let canon: Range<usize> = toks.first()?.start as usize..toks.last()?.end as usize;
-    let span = norm.source_span(canon);
-    let text = input.get(span.clone())?;
+    arena: &mut MatchArena,
+) {
+    let Some((meta, strings)) = lexicon.for_match(f.entry) else {
+        return;
+    };
+    let Some(toks) = norm.tokens().get(f.first..=f.last) else {
+        return;
+    };
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return;
+    };
+    let span = norm.source_span(first.start as usize..last.end as usize);
+    let Some(text) = input.get(span.clone()) else {
+        return;
+    };
     let d = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
     let at = span.start + offset..span.end + offset;
-    Some(Match::new(at, text, (f.entry, meta, &strings), d))
+    arena.add(at, text, (f.entry, meta, &strings), d);
 }
 
 #[cfg(test)]

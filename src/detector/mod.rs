@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::lexicon::{Category, Lexicon};
 use crate::mirror::{Account, MirrorIndex};
 use crate::normalize::{Normalized, Normalizer};
-use crate::scan::{self, Found, Match, Scratch};
+use crate::scan::{self, Found, Match, MatchArena, Scratch};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -226,6 +226,7 @@ struct Buffers {
     norm: Normalized,
     scratch: Scratch,
     found: Vec<Found>,
+    arena: MatchArena,
 }
 
 thread_local! {
@@ -427,6 +428,15 @@ impl Detector {
             // Most posts.
             return;
         }
+        self.report_found(window, offset, bufs, report);
+    }
+
+    /// Adds what [`Detector::scan_window`] found in `window` to `report`:
+    /// the verdict, and the matches. Out of line: most posts find nothing,
+    /// and the window's scan stays small enough to inline.
+    #[inline(never)]
+    fn report_found(&self, window: &str, offset: usize, bufs: &mut Buffers, report: &mut Report) {
+        let lexicon = &self.inner.lexicon;
         bufs.found.retain(|f| {
             lexicon
                 .meta(f.entry)
@@ -439,11 +449,9 @@ impl Detector {
         let room = self.inner.max_matches.saturating_sub(report.matches.len());
         report.truncated |= bufs.found.len() > room;
         report.matches.reserve(bufs.found.len().min(room));
-        report.matches.extend(
-            bufs.found
-                .iter()
-                .take(room)
-                .filter_map(|f| scan::to_match(lexicon, &bufs.norm, window, offset, f)),
-        );
+        for f in bufs.found.iter().take(room) {
+            scan::add_match(lexicon, &bufs.norm, window, offset, f, &mut bufs.arena);
+        }
+        bufs.arena.finish(&mut report.matches);
     }
 }

@@ -5,7 +5,9 @@ use crate::lexicon::{Category, MatchStrings, Meta, Severity};
 use crate::normalize::Disguises;
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One lexicon term found in a text.
 ///
@@ -14,13 +16,16 @@ use std::ops::Range;
 /// is exactly `&input[start..end]`. The other fields come from the lexicon
 /// entry that matched.
 ///
-/// A match owns one allocation for all its strings (the matched text, the
-/// term, its key, group and language): a report of `n` matches costs
-/// `n + 1` allocations, which is what a batch scan's caller pays back when
-/// it drops the reports. It serializes as an object with the fields
-/// `start`, `end`, `text`, `term`, `key`, `group` (null when the term
-/// belongs to no group), `category`, `lang`, `severity`, `disguises` and
-/// `entry`, and deserializes from the same.
+/// The matches of one scan share one allocation for all their strings
+/// (each one's matched text, term, key, group and language; one per
+/// 1 MiB window of a longer text), reference-counted: a report of `n`
+/// matches costs two allocations, not `n`, and cloning a match copies no
+/// string. A match kept after its report is dropped keeps those strings
+/// alive. It serializes as an object with the fields `start`, `end`,
+/// `text`, `term`, `key`, `group` (null when the term belongs to no
+/// group), `category`, `lang`, `severity`, `disguises` and `entry`, and
+/// deserializes from the same. Two matches are equal when those fields
+/// are.
 ///
 /// # Example
 ///
@@ -35,15 +40,17 @@ use std::ops::Range;
 /// assert_eq!(m.group(), Some("ttp"));
 /// assert!(m.disguises().contains(vigil::Disguises::SPACING));
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(from = "Fields<String>")]
 pub struct Match {
     start: usize,
     end: usize,
-    /// `text`, `term`, `key`, `group` and `lang`, back to back.
-    strings: Box<str>,
-    /// Where `term`, `key`, `group` and `lang` begin in `strings`.
-    cuts: [usize; 4],
+    /// The strings of this match, and of the other matches of its scan
+    /// window.
+    strings: Arc<str>,
+    /// Where `text` begins and ends in `strings`, then where `term`,
+    /// `key`, `group` and `lang` (back to back) begin, and `lang` ends.
+    cuts: [usize; 7],
     has_group: bool,
     category: Category,
     severity: Severity,
@@ -51,97 +58,151 @@ pub struct Match {
     entry: u32,
 }
 
-/// The five strings of a match one after the other, and where the last
-/// four start.
-fn concat(parts: [&[u8]; 5]) -> (Vec<u8>, [usize; 4]) {
-    let mut buf = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
-    let mut cuts = [0; 4];
-    for (k, p) in parts.iter().enumerate() {
-        if k > 0 {
-            cuts[k - 1] = buf.len();
-        }
-        buf.extend_from_slice(p);
-    }
-    (buf, cuts)
+/// A match's fields but its strings, while a window's strings are
+/// gathered.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    span: (usize, usize),
+    cuts: [usize; 7],
+    has_group: bool,
+    category: Category,
+    severity: Severity,
+    disguises: Disguises,
+    entry: u32,
 }
 
-impl Match {
-    /// A match of entry `id` over `span` of the input, whose text is
-    /// `text`. The entry's strings come as raw pool bytes: they are copied
-    /// with the text into the match's one buffer and checked to be UTF-8
-    /// there, in one pass, instead of one check per string before the copy
-    /// (a third of a match's cost). A lexicon whose strings are all UTF-8,
-    /// any lexicon not forged, never takes the slow way.
-    pub(crate) fn new(
+/// Gathers the matches of one scan window: their strings go into one
+/// buffer, which becomes the one allocation they all share (see
+/// [`Match`]). An entry matched again in the window reuses its strings.
+/// Kept with a thread's scan buffers: gathering allocates nothing once
+/// they have grown.
+#[derive(Debug, Default)]
+pub(crate) struct MatchArena {
+    buf: Vec<u8>,
+    pending: Vec<Pending>,
+    /// Entries whose strings are in `buf` (entry + 1, 0 for none, in slot
+    /// `entry % SEEN`), and where: a text of many matches mostly repeats
+    /// a few terms.
+    seen: [(u32, [usize; 5]); SEEN],
+}
+
+/// Slots of [`MatchArena::seen`].
+const SEEN: usize = 16;
+
+impl MatchArena {
+    /// Adds a match of entry `id` over `span` of the input, whose text is
+    /// `text`. The entry's strings come as raw pool bytes: they are
+    /// checked to be UTF-8 with all the others in [`MatchArena::finish`],
+    /// in one pass. A lexicon whose strings are all UTF-8, any lexicon not
+    /// forged, never takes the slow way.
+    pub(crate) fn add(
+        &mut self,
         span: Range<usize>,
         text: &str,
         (id, meta, s): (u32, Meta, &MatchStrings<'_>),
         d: Disguises,
-    ) -> Match {
-        let fields = (meta.category, meta.severity, d, id);
-        let parts = [
-            text.as_bytes(),
-            s.term,
-            s.key,
-            s.group.unwrap_or(&[]),
-            s.lang,
-        ];
-        let (buf, cuts) = concat(parts);
-        match String::from_utf8(buf) {
-            Ok(strings) => Match::assemble(span, strings, cuts, s.group.is_some(), fields),
-            Err(_) => Match::forged(span, text, s, fields),
+    ) {
+        let mut cuts = [0; 7];
+        cuts[0] = self.buf.len();
+        self.buf.extend_from_slice(text.as_bytes());
+        cuts[1] = self.buf.len();
+        let slot = &mut self.seen[id as usize % SEEN];
+        if slot.0 == id.wrapping_add(1) {
+            cuts[2..].copy_from_slice(&slot.1);
+        } else {
+            let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
+            for (k, p) in parts.iter().enumerate() {
+                cuts[k + 2] = self.buf.len();
+                self.buf.extend_from_slice(p);
+            }
+            cuts[6] = self.buf.len();
+            let mut at = [0; 5];
+            at.copy_from_slice(&cuts[2..]);
+            *slot = (id.wrapping_add(1), at);
+        }
+        self.pending.push(Pending {
+            span: (span.start, span.end),
+            cuts,
+            has_group: s.group.is_some(),
+            category: meta.category,
+            severity: meta.severity,
+            disguises: d,
+            entry: id,
+        });
+    }
+
+    /// Appends the matches added since the last call to `out`, sharing
+    /// one allocation for their strings, and empties the arena.
+    pub(crate) fn finish(&mut self, out: &mut Vec<Match>) {
+        if self.pending.is_empty() {
+            return;
+        }
+        match std::str::from_utf8(&self.buf) {
+            Ok(all) => {
+                let strings: Arc<str> = Arc::from(all);
+                out.extend(self.pending.iter().map(|p| Match {
+                    start: p.span.0,
+                    end: p.span.1,
+                    strings: Arc::clone(&strings),
+                    cuts: p.cuts,
+                    has_group: p.has_group,
+                    category: p.category,
+                    severity: p.severity,
+                    disguises: p.disguises,
+                    entry: p.entry,
+                }));
+            }
+            Err(_) => self.forged(out),
+        }
+        for p in &self.pending {
+            self.seen[p.entry as usize % SEEN].0 = 0;
+        }
+        self.buf.clear();
+        self.pending.clear();
+    }
+
+    /// [`MatchArena::finish`] when a string is not UTF-8 (a forged
+    /// lexicon): each string checked alone, and one that fails reads as
+    /// empty, as [`Lexicon::get`](crate::Lexicon::get) gives it.
+    #[cold]
+    fn forged(&self, out: &mut Vec<Match>) {
+        for p in &self.pending {
+            let part = |a: usize| {
+                let b = self.buf.get(p.cuts[a]..p.cuts[a + 1]).unwrap_or(&[]);
+                std::str::from_utf8(b).unwrap_or("")
+            };
+            out.push(Match::join(
+                p.span.0..p.span.1,
+                [part(0), part(2), part(3), part(4), part(5)],
+                p.has_group,
+                (p.category, p.severity, p.disguises, p.entry),
+            ));
         }
     }
+}
 
-    /// [`Match::new`] for an entry with a string that is not UTF-8: each
-    /// string checked alone, and one that fails reads as empty, as
-    /// [`Lexicon::get`](crate::Lexicon::get) gives it.
-    #[cold]
-    fn forged(
-        span: Range<usize>,
-        text: &str,
-        s: &MatchStrings<'_>,
-        fields: (Category, Severity, Disguises, u32),
-    ) -> Match {
-        let utf8 = |b: &[u8]| -> String { std::str::from_utf8(b).unwrap_or("").to_string() };
-        let group = s.group.map(utf8);
-        Match::join(
-            span,
-            [
-                text,
-                &utf8(s.term),
-                &utf8(s.key),
-                group.as_deref().unwrap_or(""),
-                &utf8(s.lang),
-            ],
-            group.is_some(),
-            fields,
-        )
-    }
-
+impl Match {
+    /// A match that owns its strings alone (deserialized, or from a forged
+    /// lexicon).
     fn join(
         span: Range<usize>,
         parts: [&str; 5],
         has_group: bool,
-        fields: (Category, Severity, Disguises, u32),
-    ) -> Match {
-        let (buf, cuts) = concat(parts.map(str::as_bytes));
-        // Whole strings joined: still UTF-8.
-        let s = String::from_utf8(buf).unwrap_or_default();
-        Match::assemble(span, s, cuts, has_group, fields)
-    }
-
-    fn assemble(
-        span: Range<usize>,
-        strings: String,
-        cuts: [usize; 4],
-        has_group: bool,
         (category, severity, disguises, entry): (Category, Severity, Disguises, u32),
     ) -> Match {
+        let mut buf = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        // Back to back: the text ends where the term begins.
+        let mut cuts = [0; 7];
+        buf.push_str(parts[0]);
+        (cuts[1], cuts[2]) = (buf.len(), buf.len());
+        for (k, p) in parts[1..].iter().enumerate() {
+            buf.push_str(p);
+            cuts[k + 3] = buf.len();
+        }
         Match {
             start: span.start,
             end: span.end,
-            strings: strings.into_boxed_str(),
+            strings: Arc::from(buf),
             cuts,
             has_group,
             category,
@@ -151,10 +212,12 @@ impl Match {
         }
     }
 
+    /// String `k`: the text, term, key, group, lang.
     fn part(&self, k: usize) -> &str {
-        let from = if k == 0 { 0 } else { self.cuts[k - 1] };
-        let to = self.cuts.get(k).copied().unwrap_or(self.strings.len());
-        self.strings.get(from..to).unwrap_or("")
+        let a = if k == 0 { 0 } else { k + 1 };
+        self.strings
+            .get(self.cuts[a]..self.cuts[a + 1])
+            .unwrap_or("")
     }
 
     /// Start of the span in the original input (bytes).
@@ -234,8 +297,9 @@ impl Match {
     }
 }
 
-/// A match's fields as plain values: its serialized form.
-#[derive(Serialize, Deserialize)]
+/// A match's fields as plain values: its serialized form, and what
+/// equality and hashing compare.
+#[derive(PartialEq, Eq, Hash, Serialize, Deserialize)]
 struct Fields<S> {
     start: usize,
     end: usize,
@@ -259,6 +323,20 @@ impl From<Fields<String>> for Match {
             group.is_some(),
             (f.category, f.severity, f.disguises, f.entry),
         )
+    }
+}
+
+impl PartialEq for Match {
+    fn eq(&self, other: &Match) -> bool {
+        self.fields() == other.fields()
+    }
+}
+
+impl Eq for Match {}
+
+impl Hash for Match {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.fields().hash(state);
     }
 }
 
@@ -298,6 +376,75 @@ mod tests {
             group.is_some(),
             (Category::Org, Severity::High, Disguises::SPACING, 7),
         )
+    }
+
+    /// Matches gathered in one arena, entries repeated and entries that
+    /// share a slot of its memo (ids 16 apart), with and without a group:
+    /// each keeps its own strings, in one allocation for all.
+    #[test]
+    fn matches_of_one_window_share_strings_and_keep_their_own() {
+        let meta = |category| Meta {
+            category,
+            severity: Severity::High,
+            rule: crate::lexicon::Rule::Any,
+            group: 0,
+        };
+        let entries: [(u32, &str, Option<&str>); 3] = [
+            (3, "TTP", Some("ttp")),
+            (19, "داعش", None),
+            (35, "BLA", Some("bla")),
+        ];
+        let mut arena = MatchArena::default();
+        let mut out = Vec::new();
+        let mut want = Vec::new();
+        for (round, pick) in [0, 1, 0, 2, 1, 1, 2, 0].into_iter().enumerate() {
+            let (id, term, group) = entries[pick];
+            let key = term.to_lowercase();
+            let strings = MatchStrings {
+                term: term.as_bytes(),
+                key: key.as_bytes(),
+                group: group.map(str::as_bytes),
+                lang: b"xx",
+            };
+            let text = format!("{term}{round}");
+            arena.add(
+                round..round + 1,
+                &text,
+                (id, meta(Category::Org), &strings),
+                Disguises::NONE,
+            );
+            want.push((text, term, key, group, id));
+        }
+        arena.finish(&mut out);
+        assert_eq!(out.len(), want.len());
+        for (m, (text, term, key, group, id)) in out.iter().zip(&want) {
+            assert_eq!(
+                (m.text(), m.term(), m.key(), m.group(), m.lang(), m.entry()),
+                (text.as_str(), *term, key.as_str(), *group, "xx", *id)
+            );
+            assert!(Arc::ptr_eq(&m.strings, &out[0].strings));
+        }
+        // The arena starts over: the next window's matches have strings of
+        // their own, an entry seen before included.
+        let strings = MatchStrings {
+            term: b"TTP",
+            key: b"ttp",
+            group: Some(b"ttp"),
+            lang: b"en",
+        };
+        arena.add(
+            0..3,
+            "T.T.P",
+            (3, meta(Category::Org), &strings),
+            Disguises::NONE,
+        );
+        arena.finish(&mut out);
+        let m = out.last().unwrap();
+        assert_eq!(
+            (m.text(), m.term(), m.key(), m.group(), m.lang()),
+            ("T.T.P", "TTP", "ttp", Some("ttp"), "en")
+        );
+        assert!(!Arc::ptr_eq(&m.strings, &out[0].strings));
     }
 
     #[test]

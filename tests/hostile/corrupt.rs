@@ -157,10 +157,16 @@ fn a_forged_string_that_is_not_utf8_reads_as_empty_in_a_match() {
         ("", "jaish media wing", Some("jm"), "en")
     );
     let d = Detector::builder().lexicon(lexicon).build().unwrap();
-    let report = d.scan("the Jaish Media Wing said");
-    let m = &report.matches[0];
-    assert_eq!(
-        (m.text(), m.term(), m.key(), m.group(), m.lang()),
-        ("Jaish Media Wing", "", "jaish media wing", Some("jm"), "en")
-    );
+    let report = d.scan("the Jaish Media Wing said: jaish media wing");
+    assert_eq!(report.matches.len(), 2);
+    for (m, text) in report
+        .matches
+        .iter()
+        .zip(["Jaish Media Wing", "jaish media wing"])
+    {
+        assert_eq!(
+            (m.text(), m.term(), m.key(), m.group(), m.lang()),
+            (text, "", "jaish media wing", Some("jm"), "en")
+        );
+    }
 }
