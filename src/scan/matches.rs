@@ -19,9 +19,9 @@ use std::sync::Arc;
 /// The matches of one scan share one allocation for all their strings
 /// (each one's matched text, term, key, group and language; one per
 /// 1 MiB window of a longer text), reference-counted: a report of `n`
-/// matches costs two allocations, not `n`, and cloning a match copies no
-/// string. A match kept after its report is dropped keeps those strings
-/// alive. It serializes as an object with the fields `start`, `end`,
+/// matches costs two allocations, not `n + 1`. A match kept after its
+/// report is dropped keeps those strings alive. (A match alone in its
+/// scan owns its strings: the count would cost more than it saves.) It serializes as an object with the fields `start`, `end`,
 /// `text`, `term`, `key`, `group` (null when the term belongs to no
 /// group), `category`, `lang`, `severity`, `disguises` and `entry`, and
 /// deserializes from the same. Two matches are equal when those fields
@@ -47,7 +47,7 @@ pub struct Match {
     end: usize,
     /// The strings of this match, and of the other matches of its scan
     /// window.
-    strings: Arc<str>,
+    strings: Strings,
     /// Where `text` begins and ends in `strings`, then where `term`,
     /// `key`, `group` and `lang` (back to back) begin, and `lang` ends.
     cuts: [usize; 7],
@@ -56,6 +56,23 @@ pub struct Match {
     severity: Severity,
     disguises: Disguises,
     entry: u32,
+}
+
+/// The one allocation of a match's strings: its own, or shared with the
+/// other matches of its scan window.
+#[derive(Clone)]
+enum Strings {
+    Own(Box<str>),
+    Shared(Arc<str>),
+}
+
+impl Strings {
+    fn as_str(&self) -> &str {
+        match self {
+            Strings::Own(s) => s,
+            Strings::Shared(s) => s,
+        }
+    }
 }
 
 /// A match's fields but its strings, while a window's strings are
@@ -139,11 +156,17 @@ impl MatchArena {
         }
         match std::str::from_utf8(&self.buf) {
             Ok(all) => {
-                let strings: Arc<str> = Arc::from(all);
+                // Freeing a shared string costs an atomic count more, paid
+                // on whatever thread drops the report.
+                let strings = if self.pending.len() == 1 {
+                    Strings::Own(Box::from(all))
+                } else {
+                    Strings::Shared(Arc::from(all))
+                };
                 out.extend(self.pending.iter().map(|p| Match {
                     start: p.span.0,
                     end: p.span.1,
-                    strings: Arc::clone(&strings),
+                    strings: strings.clone(),
                     cuts: p.cuts,
                     has_group: p.has_group,
                     category: p.category,
@@ -202,7 +225,7 @@ impl Match {
         Match {
             start: span.start,
             end: span.end,
-            strings: Arc::from(buf),
+            strings: Strings::Own(buf.into_boxed_str()),
             cuts,
             has_group,
             category,
@@ -216,6 +239,7 @@ impl Match {
     fn part(&self, k: usize) -> &str {
         let a = if k == 0 { 0 } else { k + 1 };
         self.strings
+            .as_str()
             .get(self.cuts[a]..self.cuts[a + 1])
             .unwrap_or("")
     }
@@ -378,6 +402,13 @@ mod tests {
         )
     }
 
+    fn shared(a: &Match, b: &Match) -> bool {
+        match (&a.strings, &b.strings) {
+            (Strings::Shared(x), Strings::Shared(y)) => Arc::ptr_eq(x, y),
+            _ => false,
+        }
+    }
+
     /// Matches gathered in one arena, entries repeated and entries that
     /// share a slot of its memo (ids 16 apart), with and without a group:
     /// each keeps its own strings, in one allocation for all.
@@ -422,7 +453,7 @@ mod tests {
                 (m.text(), m.term(), m.key(), m.group(), m.lang(), m.entry()),
                 (text.as_str(), *term, key.as_str(), *group, "xx", *id)
             );
-            assert!(Arc::ptr_eq(&m.strings, &out[0].strings));
+            assert!(shared(m, &out[0]));
         }
         // The arena starts over: the next window's matches have strings of
         // their own, an entry seen before included.
@@ -444,7 +475,7 @@ mod tests {
             (m.text(), m.term(), m.key(), m.group(), m.lang()),
             ("T.T.P", "TTP", "ttp", Some("ttp"), "en")
         );
-        assert!(!Arc::ptr_eq(&m.strings, &out[0].strings));
+        assert!(!shared(m, &out[0]));
     }
 
     #[test]
