@@ -3,7 +3,7 @@
 use super::Batch;
 use crate::normalize::emit::Emitter;
 use crate::normalize::tables::{block_index, block_unit, ARABIC_MARK, ARABIC_PUNCT};
-use crate::normalize::token::{Case, Disguises, Script, TokenKind};
+use crate::normalize::token::{Case, Disguises, Script, Sep, TokenKind};
 use std::ops::Range;
 
 impl Emitter<'_> {
@@ -24,6 +24,49 @@ impl Emitter<'_> {
         let Some(sep) = self.batch_piece(b, first, (src.end - src.start) as usize) else {
             return;
         };
+        self.raw_letters(b, table, src, sigil, folds, (sep, Disguises::NONE));
+    }
+
+    /// [`Emitter::plain_arabic_raw`] for a word off the common path (see
+    /// `fast::arabic::write`): `glued` to the last token (see
+    /// `Emitter::batch_glued`), with `extra` disguises found around its
+    /// letters.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    pub fn plain_arabic_raw_cold(
+        &mut self,
+        b: &mut Batch,
+        table: &[u16; 256],
+        src: Range<u32>,
+        sigil: Option<u32>,
+        folds: u64,
+        glued: bool,
+        extra: Disguises,
+    ) {
+        let first = sigil.unwrap_or(src.start);
+        let len = (src.end - src.start) as usize;
+        let sep = if glued {
+            self.batch_glued(b, first, len)
+        } else {
+            self.batch_piece(b, first, len)
+        };
+        if let Some(sep) = sep {
+            self.raw_letters(b, table, src, sigil, folds, (sep, extra));
+        }
+    }
+
+    /// The letters of [`Emitter::plain_arabic_raw`] once the piece has
+    /// started (`sep`), and its token (with `extra` disguises).
+    #[inline(always)]
+    fn raw_letters(
+        &mut self,
+        b: &mut Batch,
+        table: &[u16; 256],
+        src: Range<u32>,
+        sigil: Option<u32>,
+        folds: u64,
+        (sep, extra): (Sep, Disguises),
+    ) {
         let start = self.text.len() as u32 + (src.start - b.from);
         b.to = src.end;
         let folded = folds != 0;
@@ -50,9 +93,9 @@ impl Emitter<'_> {
             TokenKind::Word
         };
         let d = if folded {
-            Disguises::ARABIC_VARIANT
+            Disguises::ARABIC_VARIANT | extra
         } else {
-            Disguises::NONE
+            extra
         };
         let t = start + (src.end - src.start);
         self.push_token(start, t, kind, sep, Case::Uncased, d, Script::Arabic);
