@@ -140,14 +140,22 @@ pub(super) fn word(
         end += w;
     }
     let src = pos as u32..end as u32;
-    if glued {
-        let write = |em: &mut Emitter<'_>, batch: &mut Batch| {
+    // Letters only (what decorates them is around them): written as a
+    // plain word, copied with the batch.
+    let letters_only = end - pos == n as usize;
+    let first_upper = bytes[pos].is_ascii_uppercase();
+    let write = |em: &mut Emitter<'_>, batch: &mut Batch| {
+        if letters_only {
+            em.plain_word(batch, src.start, n, upper, first_upper);
+        } else {
             em.plain_word_decorated(batch, src, n, upper, d);
-        };
+        }
+    };
+    if glued {
         let ar = Arabic::new(cfg);
         return arabic::glued_word(bytes, k, k > end, em, &ar, batch, write).unwrap_or(pos);
     }
-    em.plain_word_decorated(batch, src, n, upper, d);
+    write(em, batch);
     if k > end && k < bytes.len() {
         // As the general path has it: the gap after the word holds an
         // invisible character. (Only letters spread out look at that, and
