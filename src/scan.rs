@@ -9,10 +9,11 @@ pub(crate) use matches::MatchArena;
 
 #[cfg(test)]
 use crate::lexicon::Starts;
-use crate::lexicon::{Lexicon, Probe, Rule, Target, Trie};
+use crate::lexicon::{Lexicon, MatchStrings, Meta, Probe, Rule, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
 use fst::raw::Fst;
+use std::ops::Range;
 
 /// How many tokens away a group's other term (or any slogan or in-group
 /// term) may be for a lowercase acronym with [`Rule::Caps`] to count.
@@ -339,34 +340,53 @@ fn glue_branches(fst: &Fst<&[u8]>, trie: &Trie, st: State, text: &[u8], stack: &
     }
 }
 
-/// Adds a found term to `arena` as a public [`Match`] with its original
-/// span: `input` is the scanned window, which starts `offset` bytes into
-/// the caller's text. Nothing is added if the entry or its tokens are not
-/// there.
+/// What a found term reports, with its original span: `input` is the
+/// scanned window, which starts `offset` bytes into the caller's text.
+/// `None` if the entry or its tokens are not there.
+#[allow(clippy::type_complexity)]
+fn reported<'a>(
+    lexicon: &'a Lexicon,
+    norm: &Normalized,
+    (input, offset): (&'a str, usize),
+    f: &Found,
+) -> Option<(
+    Range<usize>,
+    &'a str,
+    (u32, Meta, MatchStrings<'a>),
+    Disguises,
+)> {
+    let (meta, strings) = lexicon.for_match(f.entry)?;
+    let toks = norm.tokens().get(f.first..=f.last)?;
+    let span = norm.source_span(toks.first()?.start as usize..toks.last()?.end as usize);
+    let text = input.get(span.clone())?;
+    let d = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
+    let at = span.start + offset..span.end + offset;
+    Some((at, text, (f.entry, meta, strings), d))
+}
+
+/// Adds a found term to `arena` (see [`reported`]); matches it has
+/// gathered may go to `out` first (see [`MatchArena::add`]).
 pub(crate) fn add_match(
     lexicon: &Lexicon,
     norm: &Normalized,
-    input: &str,
-    offset: usize,
+    input: (&str, usize),
     f: &Found,
-    arena: &mut MatchArena,
+    (arena, out): (&mut MatchArena, &mut Vec<Match>),
 ) {
-    let Some((meta, strings)) = lexicon.for_match(f.entry) else {
-        return;
-    };
-    let Some(toks) = norm.tokens().get(f.first..=f.last) else {
-        return;
-    };
-    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-        return;
-    };
-    let span = norm.source_span(first.start as usize..last.end as usize);
-    let Some(text) = input.get(span.clone()) else {
-        return;
-    };
-    let d = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
-    let at = span.start + offset..span.end + offset;
-    arena.add(at, text, (f.entry, meta, &strings), d);
+    if let Some((span, text, (id, meta, strings), d)) = reported(lexicon, norm, input, f) {
+        arena.add(span, text, (id, meta, &strings), d, out);
+    }
+}
+
+/// The found term alone in its window as a [`Match`] (see [`reported`]).
+pub(crate) fn lone_match(
+    lexicon: &Lexicon,
+    norm: &Normalized,
+    input: (&str, usize),
+    f: &Found,
+) -> Option<Match> {
+    let (span, text, (id, meta, strings), d) = reported(lexicon, norm, input, f)?;
+    Some(Match::alone(span, text, (id, meta, &strings), d))
 }
 
 #[cfg(test)]

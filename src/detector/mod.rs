@@ -448,9 +448,16 @@ impl Detector {
         }
         let room = self.inner.max_matches.saturating_sub(report.matches.len());
         report.truncated |= bufs.found.len() > room;
-        report.matches.reserve(bufs.found.len().min(room));
+        let take = bufs.found.len().min(room);
+        report.matches.reserve(take);
+        if let ([f], 1..) = (bufs.found.as_slice(), room) {
+            let m = scan::lone_match(lexicon, &bufs.norm, (window, offset), f);
+            report.matches.extend(m);
+            return;
+        }
         for f in bufs.found.iter().take(room) {
-            scan::add_match(lexicon, &bufs.norm, window, offset, f, &mut bufs.arena);
+            let to = (&mut bufs.arena, &mut report.matches);
+            scan::add_match(lexicon, &bufs.norm, (window, offset), f, to);
         }
         bufs.arena.finish(&mut report.matches);
     }

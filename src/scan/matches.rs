@@ -21,7 +21,8 @@ use std::sync::Arc;
 /// 1 MiB window of a longer text), reference-counted: a report of `n`
 /// matches costs two allocations, not `n + 1`. A match kept after its
 /// report is dropped keeps those strings alive. (A match alone in its
-/// scan owns its strings: the count would cost more than it saves.) It serializes as an object with the fields `start`, `end`,
+/// window owns its strings: gathering and counting would cost more than
+/// they save.) It serializes as an object with the fields `start`, `end`,
 /// `text`, `term`, `key`, `group` (null when the term belongs to no
 /// group), `category`, `lang`, `severity`, `disguises` and `entry`, and
 /// deserializes from the same. Two matches are equal when those fields
@@ -50,7 +51,7 @@ pub struct Match {
     strings: Strings,
     /// Where `text` begins and ends in `strings`, then where `term`,
     /// `key`, `group` and `lang` (back to back) begin, and `lang` ends.
-    cuts: [usize; 7],
+    cuts: [u32; 7],
     has_group: bool,
     category: Category,
     severity: Severity,
@@ -80,7 +81,7 @@ impl Strings {
 #[derive(Debug, Clone, Copy)]
 struct Pending {
     span: (usize, usize),
-    cuts: [usize; 7],
+    cuts: [u32; 7],
     has_group: bool,
     category: Category,
     severity: Severity,
@@ -100,11 +101,17 @@ pub(crate) struct MatchArena {
     /// Entries whose strings are in `buf` (entry + 1, 0 for none, in slot
     /// `entry % SEEN`), and where: a text of many matches mostly repeats
     /// a few terms.
-    seen: [(u32, [usize; 5]); SEEN],
+    seen: [(u32, [u32; 5]); SEEN],
 }
 
 /// Slots of [`MatchArena::seen`].
 const SEEN: usize = 16;
+
+/// An offset into a match's strings, saturated: past 4 GiB a string
+/// reads as empty.
+fn cut(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 impl MatchArena {
     /// Adds a match of entry `id` over `span` of the input, whose text is
@@ -112,27 +119,36 @@ impl MatchArena {
     /// checked to be UTF-8 with all the others in [`MatchArena::finish`],
     /// in one pass. A lexicon whose strings are all UTF-8, any lexicon not
     /// forged, never takes the slow way.
+    ///
+    /// Offsets into the strings are `u32`: matches gathered so far go to
+    /// `out` before the strings would pass 4 GiB, and a match whose own
+    /// strings pass it (a lexicon forged to) reads those past it as empty.
     pub(crate) fn add(
         &mut self,
         span: Range<usize>,
         text: &str,
         (id, meta, s): (u32, Meta, &MatchStrings<'_>),
         d: Disguises,
+        out: &mut Vec<Match>,
     ) {
-        let mut cuts = [0; 7];
-        cuts[0] = self.buf.len();
+        let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
+        let needed = text.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        if u32::try_from(self.buf.len() + needed).is_err() {
+            self.finish(out);
+        }
+        let mut cuts = [0u32; 7];
+        cuts[0] = cut(self.buf.len());
         self.buf.extend_from_slice(text.as_bytes());
-        cuts[1] = self.buf.len();
+        cuts[1] = cut(self.buf.len());
         let slot = &mut self.seen[id as usize % SEEN];
         if slot.0 == id.wrapping_add(1) {
             cuts[2..].copy_from_slice(&slot.1);
         } else {
-            let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
             for (k, p) in parts.iter().enumerate() {
-                cuts[k + 2] = self.buf.len();
+                cuts[k + 2] = cut(self.buf.len());
                 self.buf.extend_from_slice(p);
             }
-            cuts[6] = self.buf.len();
+            cuts[6] = cut(self.buf.len());
             let mut at = [0; 5];
             at.copy_from_slice(&cuts[2..]);
             *slot = (id.wrapping_add(1), at);
@@ -156,13 +172,7 @@ impl MatchArena {
         }
         match std::str::from_utf8(&self.buf) {
             Ok(all) => {
-                // Freeing a shared string costs an atomic count more, paid
-                // on whatever thread drops the report.
-                let strings = if self.pending.len() == 1 {
-                    Strings::Own(Box::from(all))
-                } else {
-                    Strings::Shared(Arc::from(all))
-                };
+                let strings = Strings::Shared(Arc::from(all));
                 out.extend(self.pending.iter().map(|p| Match {
                     start: p.span.0,
                     end: p.span.1,
@@ -191,7 +201,10 @@ impl MatchArena {
     fn forged(&self, out: &mut Vec<Match>) {
         for p in &self.pending {
             let part = |a: usize| {
-                let b = self.buf.get(p.cuts[a]..p.cuts[a + 1]).unwrap_or(&[]);
+                let b = self
+                    .buf
+                    .get(p.cuts[a] as usize..p.cuts[a + 1] as usize)
+                    .unwrap_or(&[]);
                 std::str::from_utf8(b).unwrap_or("")
             };
             out.push(Match::join(
@@ -205,6 +218,52 @@ impl MatchArena {
 }
 
 impl Match {
+    /// The one match of its scan window (most posts that have any), with
+    /// strings of its own: copied with its text into one buffer and
+    /// checked to be UTF-8 there, in one pass; a string of a forged
+    /// lexicon that is not reads as empty, as in [`MatchArena::finish`].
+    pub(crate) fn alone(
+        span: Range<usize>,
+        text: &str,
+        (id, meta, s): (u32, Meta, &MatchStrings<'_>),
+        d: Disguises,
+    ) -> Match {
+        let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
+        let len = text.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut buf = Vec::with_capacity(len);
+        let mut cuts = [0u32; 7];
+        buf.extend_from_slice(text.as_bytes());
+        (cuts[1], cuts[2]) = (cut(buf.len()), cut(buf.len()));
+        for (k, p) in parts.iter().enumerate() {
+            buf.extend_from_slice(p);
+            cuts[k + 3] = cut(buf.len());
+        }
+        let fields = (meta.category, meta.severity, d, id);
+        match String::from_utf8(buf) {
+            Ok(strings) => Match {
+                start: span.start,
+                end: span.end,
+                strings: Strings::Own(strings.into_boxed_str()),
+                cuts,
+                has_group: s.group.is_some(),
+                category: meta.category,
+                severity: meta.severity,
+                disguises: d,
+                entry: id,
+            },
+            Err(_) => {
+                let utf8 = |b: &[u8]| std::str::from_utf8(b).unwrap_or("").to_string();
+                let [term, key, group, lang] = parts.map(utf8);
+                Match::join(
+                    span,
+                    [text, &term, &key, &group, &lang],
+                    s.group.is_some(),
+                    fields,
+                )
+            }
+        }
+    }
+
     /// A match that owns its strings alone (deserialized, or from a forged
     /// lexicon).
     fn join(
@@ -215,12 +274,12 @@ impl Match {
     ) -> Match {
         let mut buf = String::with_capacity(parts.iter().map(|p| p.len()).sum());
         // Back to back: the text ends where the term begins.
-        let mut cuts = [0; 7];
+        let mut cuts = [0u32; 7];
         buf.push_str(parts[0]);
-        (cuts[1], cuts[2]) = (buf.len(), buf.len());
+        (cuts[1], cuts[2]) = (cut(buf.len()), cut(buf.len()));
         for (k, p) in parts[1..].iter().enumerate() {
             buf.push_str(p);
-            cuts[k + 3] = buf.len();
+            cuts[k + 3] = cut(buf.len());
         }
         Match {
             start: span.start,
@@ -240,7 +299,7 @@ impl Match {
         let a = if k == 0 { 0 } else { k + 1 };
         self.strings
             .as_str()
-            .get(self.cuts[a]..self.cuts[a + 1])
+            .get(self.cuts[a] as usize..self.cuts[a + 1] as usize)
             .unwrap_or("")
     }
 
@@ -443,6 +502,7 @@ mod tests {
                 &text,
                 (id, meta(Category::Org), &strings),
                 Disguises::NONE,
+                &mut out,
             );
             want.push((text, term, key, group, id));
         }
@@ -468,6 +528,7 @@ mod tests {
             "T.T.P",
             (3, meta(Category::Org), &strings),
             Disguises::NONE,
+            &mut out,
         );
         arena.finish(&mut out);
         let m = out.last().unwrap();
