@@ -130,9 +130,11 @@ impl Alignment {
                 _ => g.src as usize,
             }
         };
-        // The last one.
+        // The last one: at or after the first's segment, mostly in it or
+        // the next few (a match spans a word or three), so looked for
+        // from there in steps that double rather than in all of them.
         let last_start = floor_boundary(text, end - 1);
-        let mut j = seg_at(last_start);
+        let mut j = seg_from(segs, i, last_start);
         let last = if segs[j].kind == SegKind::Synthetic {
             while j > i && segs[j].kind == SegKind::Synthetic {
                 j -= 1;
@@ -152,6 +154,23 @@ impl Alignment {
     }
 }
 
+/// The last segment from `from` on that starts at or before `pos`
+/// (`from` if none does; `segs[from]` starts at or before `pos`).
+fn seg_from(segs: &[Seg], from: usize, pos: usize) -> usize {
+    let starts_by = |g: &Seg| g.canon as usize <= pos;
+    let (mut lo, mut hi, mut step) = (from, from + 1, 1);
+    while segs.get(hi).is_some_and(starts_by) {
+        lo = hi;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(segs.len());
+    lo + segs
+        .get(lo..hi)
+        .map_or(1, |s| s.partition_point(starts_by).max(1))
+        - 1
+}
+
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -164,4 +183,45 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `seg_from` finds what a binary search of all the segments finds,
+    /// from any segment that starts at or before the position: runs of
+    /// segments with one start (empty ones) included.
+    #[test]
+    fn seg_from_agrees_with_a_search_of_all_segments() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for n in 1..40 {
+            let mut canon = 0;
+            let segs: Vec<Seg> = (0..n)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    let g = Seg {
+                        canon,
+                        src: 0,
+                        end: 0,
+                        kind: SegKind::Linear,
+                    };
+                    canon += (seed % 4) as u32;
+                    g
+                })
+                .collect();
+            for pos in 0..canon as usize + 3 {
+                let want = segs.partition_point(|g| g.canon as usize <= pos).max(1) - 1;
+                for from in (0..n).filter(|&f| segs[f].canon as usize <= pos) {
+                    assert_eq!(
+                        seg_from(&segs, from, pos),
+                        want,
+                        "n {n} pos {pos} from {from}"
+                    );
+                }
+            }
+        }
+    }
 }
