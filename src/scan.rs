@@ -9,7 +9,7 @@ pub(crate) use matches::MatchArena;
 
 #[cfg(test)]
 use crate::lexicon::Starts;
-use crate::lexicon::{Lexicon, MatchStrings, Meta, Probe, Rule, Target, Trie};
+use crate::lexicon::{Lexicon, Meta, Probe, Rule, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
 use fst::raw::Fst;
@@ -340,32 +340,41 @@ fn glue_branches(fst: &Fst<&[u8]>, trie: &Trie, st: State, text: &[u8], stack: &
     }
 }
 
-/// What a found term reports, with its original span: `input` is the
-/// scanned window, which starts `offset` bytes into the caller's text.
-/// `None` if the entry or its tokens are not there.
-#[allow(clippy::type_complexity)]
+/// What a found term reports but its entry's strings.
+struct Reported<'a> {
+    /// In the caller's text.
+    span: Range<usize>,
+    text: &'a str,
+    id: u32,
+    meta: Meta,
+    disguises: Disguises,
+}
+
+/// [`Reported`] of `f`, with its original span: `input` is the scanned
+/// window, which starts `offset` bytes into the caller's text. `None` if
+/// the entry or its tokens are not there.
 fn reported<'a>(
-    lexicon: &'a Lexicon,
+    lexicon: &Lexicon,
     norm: &Normalized,
     (input, offset): (&'a str, usize),
     f: &Found,
-) -> Option<(
-    Range<usize>,
-    &'a str,
-    (u32, Meta, MatchStrings<'a>),
-    Disguises,
-)> {
-    let (meta, strings) = lexicon.for_match(f.entry)?;
+) -> Option<Reported<'a>> {
+    let meta = lexicon.meta(f.entry)?;
     let toks = norm.tokens().get(f.first..=f.last)?;
     let span = norm.source_span(toks.first()?.start as usize..toks.last()?.end as usize);
     let text = input.get(span.clone())?;
-    let d = toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises);
-    let at = span.start + offset..span.end + offset;
-    Some((at, text, (f.entry, meta, strings), d))
+    Some(Reported {
+        span: span.start + offset..span.end + offset,
+        text,
+        id: f.entry,
+        meta,
+        disguises: toks.iter().fold(Disguises::NONE, |d, t| d | t.disguises),
+    })
 }
 
-/// Adds a found term to `arena` (see [`reported`]); matches it has
-/// gathered may go to `out` first (see [`MatchArena::add`]).
+/// Adds a found term to `arena` (see [`reported`]); the entry's strings
+/// are read only when the arena does not hold them yet, and matches it
+/// has gathered may go to `out` first (see [`MatchArena::add`]).
 pub(crate) fn add_match(
     lexicon: &Lexicon,
     norm: &Normalized,
@@ -373,8 +382,9 @@ pub(crate) fn add_match(
     f: &Found,
     (arena, out): (&mut MatchArena, &mut Vec<Match>),
 ) {
-    if let Some((span, text, (id, meta, strings), d)) = reported(lexicon, norm, input, f) {
-        arena.add(span, text, (id, meta, &strings), d, out);
+    if let Some(r) = reported(lexicon, norm, input, f) {
+        let strings = || lexicon.match_strings(r.id);
+        arena.add(r.span, r.text, (r.id, r.meta, strings), r.disguises, out);
     }
 }
 
@@ -385,8 +395,14 @@ pub(crate) fn lone_match(
     input: (&str, usize),
     f: &Found,
 ) -> Option<Match> {
-    let (span, text, (id, meta, strings), d) = reported(lexicon, norm, input, f)?;
-    Some(Match::alone(span, text, (id, meta, &strings), d))
+    let r = reported(lexicon, norm, input, f)?;
+    let strings = lexicon.match_strings(r.id)?;
+    Some(Match::alone(
+        r.span,
+        r.text,
+        (r.id, r.meta, &strings),
+        r.disguises,
+    ))
 }
 
 #[cfg(test)]

@@ -298,13 +298,12 @@ impl Lexicon {
         })
     }
 
-    /// What a match reports of an entry: its meta and its strings as raw
-    /// bytes, for the scanner's hot path (see [`Match`](crate::Match)'s
-    /// construction for why raw).
+    /// What a match reports of an entry as raw pool bytes, for the
+    /// scanner's hot path (see [`Match`](crate::Match)'s construction for
+    /// why raw).
     #[inline]
-    pub(crate) fn for_match(&self, id: u32) -> Option<(Meta, MatchStrings<'_>)> {
-        let c = &*self.compiled;
-        Some((c.meta(id as usize)?, c.match_strings(id as usize)?))
+    pub(crate) fn match_strings(&self, id: u32) -> Option<MatchStrings<'_>> {
+        self.compiled.match_strings(id as usize)
     }
 
     /// All entries, in key order.

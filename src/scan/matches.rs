@@ -99,9 +99,10 @@ pub(crate) struct MatchArena {
     buf: Vec<u8>,
     pending: Vec<Pending>,
     /// Entries whose strings are in `buf` (entry + 1, 0 for none, in slot
-    /// `entry % SEEN`), and where: a text of many matches mostly repeats
-    /// a few terms.
-    seen: [(u32, [u32; 5]); SEEN],
+    /// `entry % SEEN`), where, and whether the entry has a group: a text
+    /// of many matches mostly repeats a few terms, whose strings are then
+    /// neither decoded nor copied again.
+    seen: [(u32, [u32; 5], bool); SEEN],
 }
 
 /// Slots of [`MatchArena::seen`].
@@ -115,35 +116,52 @@ fn cut(n: usize) -> u32 {
 
 impl MatchArena {
     /// Adds a match of entry `id` over `span` of the input, whose text is
-    /// `text`. The entry's strings come as raw pool bytes: they are
-    /// checked to be UTF-8 with all the others in [`MatchArena::finish`],
-    /// in one pass. A lexicon whose strings are all UTF-8, any lexicon not
-    /// forged, never takes the slow way.
+    /// `text`. The entry's strings (`strings`, called only if the arena
+    /// does not hold them yet; nothing is added if it gives none) come as
+    /// raw pool bytes: they are checked to be UTF-8 with all the others in
+    /// [`MatchArena::finish`], in one pass. A lexicon whose strings are
+    /// all UTF-8, any lexicon not forged, never takes the slow way.
     ///
     /// Offsets into the strings are `u32`: matches gathered so far go to
     /// `out` before the strings would pass 4 GiB, and a match whose own
     /// strings pass it (a lexicon forged to) reads those past it as empty.
-    pub(crate) fn add(
+    pub(crate) fn add<'s>(
         &mut self,
         span: Range<usize>,
         text: &str,
-        (id, meta, s): (u32, Meta, &MatchStrings<'_>),
+        (id, meta, strings): (u32, Meta, impl FnOnce() -> Option<MatchStrings<'s>>),
         d: Disguises,
         out: &mut Vec<Match>,
     ) {
-        let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
-        let needed = text.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-        if u32::try_from(self.buf.len() + needed).is_err() {
+        let mut strings = Some(strings);
+        let mut fetch = || strings.take().and_then(|f| f());
+        let slot = id as usize % SEEN;
+        let mut known = self.seen[slot].0 == id.wrapping_add(1);
+        let mut s = if known { None } else { fetch() };
+        let parts_len = |s: &Option<MatchStrings<'s>>| {
+            s.as_ref().map_or(0, |s| {
+                s.term.len() + s.key.len() + s.group.map_or(0, <[u8]>::len) + s.lang.len()
+            })
+        };
+        if u32::try_from(self.buf.len() + text.len() + parts_len(&s)).is_err() {
             self.finish(out);
+            if known {
+                (known, s) = (false, fetch());
+            }
         }
         let mut cuts = [0u32; 7];
         cuts[0] = cut(self.buf.len());
         self.buf.extend_from_slice(text.as_bytes());
         cuts[1] = cut(self.buf.len());
-        let slot = &mut self.seen[id as usize % SEEN];
-        if slot.0 == id.wrapping_add(1) {
-            cuts[2..].copy_from_slice(&slot.1);
+        let has_group = if known {
+            cuts[2..].copy_from_slice(&self.seen[slot].1);
+            self.seen[slot].2
         } else {
+            let Some(s) = s else {
+                self.buf.truncate(cuts[0] as usize);
+                return;
+            };
+            let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
             for (k, p) in parts.iter().enumerate() {
                 cuts[k + 2] = cut(self.buf.len());
                 self.buf.extend_from_slice(p);
@@ -151,12 +169,13 @@ impl MatchArena {
             cuts[6] = cut(self.buf.len());
             let mut at = [0; 5];
             at.copy_from_slice(&cuts[2..]);
-            *slot = (id.wrapping_add(1), at);
-        }
+            self.seen[slot] = (id.wrapping_add(1), at, s.group.is_some());
+            s.group.is_some()
+        };
         self.pending.push(Pending {
             span: (span.start, span.end),
             cuts,
-            has_group: s.group.is_some(),
+            has_group,
             category: meta.category,
             severity: meta.severity,
             disguises: d,
@@ -487,7 +506,7 @@ mod tests {
         let mut arena = MatchArena::default();
         let mut out = Vec::new();
         let mut want = Vec::new();
-        for (round, pick) in [0, 1, 0, 2, 1, 1, 2, 0].into_iter().enumerate() {
+        for (round, pick) in [0, 0, 1, 0, 2, 2, 1, 1, 2, 0].into_iter().enumerate() {
             let (id, term, group) = entries[pick];
             let key = term.to_lowercase();
             let strings = MatchStrings {
@@ -500,7 +519,7 @@ mod tests {
             arena.add(
                 round..round + 1,
                 &text,
-                (id, meta(Category::Org), &strings),
+                (id, meta(Category::Org), || Some(strings)),
                 Disguises::NONE,
                 &mut out,
             );
@@ -526,7 +545,7 @@ mod tests {
         arena.add(
             0..3,
             "T.T.P",
-            (3, meta(Category::Org), &strings),
+            (3, meta(Category::Org), || Some(strings)),
             Disguises::NONE,
             &mut out,
         );
