@@ -44,8 +44,6 @@ pub(crate) fn run<'a>(
     let bytes = &text.as_bytes()[..limit];
     let mut p = pos;
     let mut batch = Batch::default();
-    // What `decorated` needs of the options.
-    let deco = (cfg.collapse_repeats, cfg.strip_diacritics);
     // Fetched at the first Arabic-script letter: ASCII-only text never
     // builds the table.
     let mut ar: Option<Arabic<'a>> = None;
@@ -77,7 +75,7 @@ pub(crate) fn run<'a>(
                 em.single(Single::new(&[ascii_fchar(p, b)], c, tables::LATIN));
                 l.end
             } else if decorated::at(text, l.end, cfg.strip_diacritics) {
-                decorated::word(bytes, p, l, deco, em, &mut batch, cfg)
+                decorated::word(bytes, p, l, em, &mut batch, cfg)
             } else {
                 ascii_word(bytes, p, l, Sigil::None, em, cfg, sc, &mut batch)
             }
@@ -137,11 +135,11 @@ pub(crate) fn run<'a>(
                     match emoji(text, bytes, p, em) {
                         end if end > p => end,
                         // Or invisible characters before a word.
-                        _ => decorated::leading(text, p, deco, em, &mut batch, cfg),
+                        _ => decorated::leading(text, p, em, &mut batch, cfg),
                     }
                 }
                 // Invisible characters before a word, or the general path.
-                _ => decorated::leading(text, p, deco, em, &mut batch, cfg),
+                _ => decorated::leading(text, p, em, &mut batch, cfg),
             }
         };
         if next == p {
@@ -314,8 +312,7 @@ fn ascii_word(
         {
             if sigil.is_none() && matches!(bytes.get(j), Some(0xD8..=0xDB)) {
                 // An Arabic-script word glued on (`ISISداعش`).
-                let deco = (cfg.collapse_repeats, cfg.strip_diacritics);
-                return decorated::word(bytes, pos, letters, deco, em, batch, cfg);
+                return decorated::word(bytes, pos, letters, em, batch, cfg);
             }
             return bail;
         }

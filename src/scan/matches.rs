@@ -114,6 +114,35 @@ fn cut(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// An entry's four strings in a match's order: term, key, group, lang.
+fn entry_parts<'a>(s: &MatchStrings<'a>) -> [&'a [u8]; 4] {
+    [s.term, s.key, s.group.unwrap_or(&[]), s.lang]
+}
+
+/// Appends an entry's four strings to `buf` back to back: where each
+/// begins, and where the last ends.
+fn append_entry(buf: &mut Vec<u8>, parts: [&[u8]; 4]) -> [u32; 5] {
+    let mut at = [0; 5];
+    for (k, p) in parts.iter().enumerate() {
+        at[k] = cut(buf.len());
+        buf.extend_from_slice(p);
+    }
+    at[4] = cut(buf.len());
+    at
+}
+
+/// A match's strings on their own: its text, then its entry's strings,
+/// and the cuts between them.
+fn laid_out(text: &[u8], parts: [&[u8]; 4]) -> (Vec<u8>, [u32; 7]) {
+    let len = text.len() + parts.map(<[u8]>::len).iter().sum::<usize>();
+    let mut buf = Vec::with_capacity(len);
+    buf.extend_from_slice(text);
+    let mut cuts = [0; 7];
+    cuts[1] = cut(buf.len());
+    cuts[2..].copy_from_slice(&append_entry(&mut buf, parts));
+    (buf, cuts)
+}
+
 impl MatchArena {
     /// Adds a match of entry `id` over `span` of the input, whose text is
     /// `text`. The entry's strings (`strings`, called only if the arena
@@ -136,42 +165,40 @@ impl MatchArena {
         let mut strings = Some(strings);
         let mut fetch = || strings.take().and_then(|f| f());
         let slot = id as usize % SEEN;
-        let mut known = self.seen[slot].0 == id.wrapping_add(1);
-        let mut s = if known { None } else { fetch() };
-        let parts_len = |s: &Option<MatchStrings<'s>>| {
-            s.as_ref().map_or(0, |s| {
-                s.term.len() + s.key.len() + s.group.map_or(0, <[u8]>::len) + s.lang.len()
-            })
-        };
-        if u32::try_from(self.buf.len() + text.len() + parts_len(&s)).is_err() {
+        // The entry's strings, when the arena does not hold them yet.
+        let mut entry = None;
+        if self.seen[slot].0 != id.wrapping_add(1) {
+            let Some(s) = fetch() else {
+                return;
+            };
+            entry = Some(s);
+        }
+        let entry_len: usize = entry
+            .as_ref()
+            .map_or(0, |s| entry_parts(s).map(<[u8]>::len).iter().sum());
+        if u32::try_from(self.buf.len() + text.len() + entry_len).is_err() {
+            // Finishing forgets the entries held.
             self.finish(out);
-            if known {
-                (known, s) = (false, fetch());
+            if entry.is_none() {
+                let Some(s) = fetch() else {
+                    return;
+                };
+                entry = Some(s);
             }
         }
         let mut cuts = [0u32; 7];
         cuts[0] = cut(self.buf.len());
         self.buf.extend_from_slice(text.as_bytes());
         cuts[1] = cut(self.buf.len());
-        let has_group = if known {
-            cuts[2..].copy_from_slice(&self.seen[slot].1);
-            self.seen[slot].2
-        } else {
-            let Some(s) = s else {
-                self.buf.truncate(cuts[0] as usize);
-                return;
-            };
-            let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
-            for (k, p) in parts.iter().enumerate() {
-                cuts[k + 2] = cut(self.buf.len());
-                self.buf.extend_from_slice(p);
+        let (at, has_group) = match entry {
+            Some(s) => {
+                let at = append_entry(&mut self.buf, entry_parts(&s));
+                self.seen[slot] = (id.wrapping_add(1), at, s.group.is_some());
+                (at, s.group.is_some())
             }
-            cuts[6] = cut(self.buf.len());
-            let mut at = [0; 5];
-            at.copy_from_slice(&cuts[2..]);
-            self.seen[slot] = (id.wrapping_add(1), at, s.group.is_some());
-            s.group.is_some()
+            None => (self.seen[slot].1, self.seen[slot].2),
         };
+        cuts[2..].copy_from_slice(&at);
         self.pending.push(Pending {
             span: (span.start, span.end),
             cuts,
@@ -247,38 +274,15 @@ impl Match {
         (id, meta, s): (u32, Meta, &MatchStrings<'_>),
         d: Disguises,
     ) -> Match {
-        let parts = [s.term, s.key, s.group.unwrap_or(&[]), s.lang];
-        let len = text.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-        let mut buf = Vec::with_capacity(len);
-        let mut cuts = [0u32; 7];
-        buf.extend_from_slice(text.as_bytes());
-        (cuts[1], cuts[2]) = (cut(buf.len()), cut(buf.len()));
-        for (k, p) in parts.iter().enumerate() {
-            buf.extend_from_slice(p);
-            cuts[k + 3] = cut(buf.len());
-        }
+        let parts = entry_parts(s);
+        let (buf, cuts) = laid_out(text.as_bytes(), parts);
         let fields = (meta.category, meta.severity, d, id);
+        let has_group = s.group.is_some();
         match String::from_utf8(buf) {
-            Ok(strings) => Match {
-                start: span.start,
-                end: span.end,
-                strings: Strings::Own(strings.into_boxed_str()),
-                cuts,
-                has_group: s.group.is_some(),
-                category: meta.category,
-                severity: meta.severity,
-                disguises: d,
-                entry: id,
-            },
+            Ok(strings) => Match::own(span, strings, cuts, has_group, fields),
             Err(_) => {
-                let utf8 = |b: &[u8]| std::str::from_utf8(b).unwrap_or("").to_string();
-                let [term, key, group, lang] = parts.map(utf8);
-                Match::join(
-                    span,
-                    [text, &term, &key, &group, &lang],
-                    s.group.is_some(),
-                    fields,
-                )
+                let [term, key, group, lang] = parts.map(|b| std::str::from_utf8(b).unwrap_or(""));
+                Match::join(span, [text, term, key, group, lang], has_group, fields)
             }
         }
     }
@@ -287,23 +291,29 @@ impl Match {
     /// lexicon).
     fn join(
         span: Range<usize>,
-        parts: [&str; 5],
+        [text, term, key, group, lang]: [&str; 5],
+        has_group: bool,
+        fields: (Category, Severity, Disguises, u32),
+    ) -> Match {
+        let parts = [term, key, group, lang].map(str::as_bytes);
+        let (buf, cuts) = laid_out(text.as_bytes(), parts);
+        // Whole strings laid out: still UTF-8.
+        let strings = String::from_utf8(buf).unwrap_or_default();
+        Match::own(span, strings, cuts, has_group, fields)
+    }
+
+    /// A match over `span` that owns `strings`, cut at `cuts`.
+    fn own(
+        span: Range<usize>,
+        strings: String,
+        cuts: [u32; 7],
         has_group: bool,
         (category, severity, disguises, entry): (Category, Severity, Disguises, u32),
     ) -> Match {
-        let mut buf = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-        // Back to back: the text ends where the term begins.
-        let mut cuts = [0u32; 7];
-        buf.push_str(parts[0]);
-        (cuts[1], cuts[2]) = (cut(buf.len()), cut(buf.len()));
-        for (k, p) in parts[1..].iter().enumerate() {
-            buf.push_str(p);
-            cuts[k + 3] = cut(buf.len());
-        }
         Match {
             start: span.start,
             end: span.end,
-            strings: Strings::Own(buf.into_boxed_str()),
+            strings: Strings::Own(strings.into_boxed_str()),
             cuts,
             has_group,
             category,

@@ -9,7 +9,6 @@ use crate::normalize::tables::{
 use crate::normalize::token::{Disguises, TokenKind};
 use crate::normalize::word;
 use crate::normalize::Config;
-use std::ops::Range;
 
 /// What Arabic-script words need, fetched once per run.
 #[derive(Clone, Copy)]
@@ -126,7 +125,7 @@ fn one_word(
         if f <= ARABIC_PUNCT {
             break;
         }
-        folds |= u64::from(usize::from(f) != 0x600 + i) << (k & 63);
+        folds |= fold_bit(f, i, k);
         k = k.wrapping_add(1);
         pair |= f == last;
         last = f;
@@ -187,6 +186,14 @@ fn one_word(
         false,
     );
     j
+}
+
+/// Bit `k % 64` set if letter `k` of a word, U+0600 + `i`, is not its own
+/// fold `f`: what `Emitter::plain_arabic_raw` reads to know which letters
+/// to write folded.
+#[inline(always)]
+fn fold_bit(f: u16, i: usize, k: u32) -> u64 {
+    u64::from(usize::from(f) != 0x600 + i) << (k & 63)
 }
 
 /// Whether the two-byte letters of `word` (folded by `table`) are all one
@@ -298,15 +305,15 @@ fn decorated_word(
         }
         return pos;
     }
-    write(bytes, pos..r.j, sigil, r, em, ar, batch, false)
+    write(bytes, pos, sigil, r, em, ar, batch, false)
 }
 
-/// Writes the word [`read`] found from `src.start` (glued to the last
-/// token if `glued`), and returns where it ends.
+/// Writes the word [`read`] found at `pos` (glued to the last token if
+/// `glued`), and returns where it ends.
 #[allow(clippy::too_many_arguments)]
 fn write(
     bytes: &[u8],
-    src: Range<usize>,
+    pos: usize,
     sigil: Option<usize>,
     r: Read,
     em: &mut Emitter<'_>,
@@ -314,15 +321,15 @@ fn write(
     batch: &mut Batch,
     glued: bool,
 ) -> usize {
-    let src32 = src.start as u32..src.end as u32;
-    let word = bytes.get(src).unwrap_or(&[]);
+    let src32 = pos as u32..r.j as u32;
+    let word = bytes.get(pos..r.j).unwrap_or(&[]);
     let sigil = sigil.map(|s| s as u32);
     if word.len() == 2 * r.letters as usize && !(ar.collapse && repeats(word, ar.table).1) {
         // Letters only (invisible characters after them): copied with the
         // batch, as `one_word` copies a plain word.
-        let folds = word.chunks_exact(2).enumerate().fold(0u64, |m, (k, l)| {
+        let folds = word.chunks_exact(2).zip(0..).fold(0u64, |m, (l, k)| {
             let i = block_index(l[0], l[1]);
-            m | u64::from(usize::from(ar.table[i]) != 0x600 + i) << (k & 63)
+            m | fold_bit(ar.table[i], i, k)
         });
         em.plain_arabic_raw_cold(batch, ar.table, src32, sigil, folds, glued, r.d);
     } else {
@@ -359,7 +366,7 @@ pub(super) fn glued_word(
         r.d |= Disguises::INVISIBLE;
     }
     write_first(em, batch);
-    Some(write(bytes, pos..r.j, None, r, em, ar, batch, true))
+    Some(write(bytes, pos, None, r, em, ar, batch, true))
 }
 
 /// Arabic-script punctuation at `pos` (`،` `؛` `؟` `۔`), written to the gap

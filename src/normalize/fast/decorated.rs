@@ -85,7 +85,7 @@ pub(super) fn invisible_len(bytes: &[u8], j: usize) -> usize {
 /// with no repeats to collapse (when `collapse`), then a space or the end
 /// of the text, or an Arabic-script word glued on that ends the piece
 /// (`\u{202e}ISIS\u{202c}\u{2067}داعش\u{2069}`: bidi controls around each
-/// script; see `arabic::glued_word`, which reads `cfg`). Writes it and
+/// script; see `arabic::glued_word`). Writes it and
 /// returns where it ends, or returns `pos` for the general path to take
 /// (anything else: a digit, a mark after an invisible character, camel
 /// case...).
@@ -93,11 +93,11 @@ pub(super) fn word(
     bytes: &[u8],
     pos: usize,
     first: Letters,
-    (collapse, strip): (bool, bool),
     em: &mut Emitter<'_>,
     batch: &mut Batch,
     cfg: &Config,
 ) -> usize {
+    let (collapse, strip) = (cfg.collapse_repeats, cfg.strip_diacritics);
     let (mut j, mut upper, mut n) = (first.end, first.upper, (first.end - pos) as u32);
     let mut repeats = first.runs != n;
     let (mut d, mut k) = (Disguises::NONE, j);
@@ -171,7 +171,6 @@ pub(super) fn word(
 pub(super) fn leading(
     text: &str,
     pos: usize,
-    opts: (bool, bool),
     em: &mut Emitter<'_>,
     batch: &mut Batch,
     cfg: &Config,
@@ -187,7 +186,7 @@ pub(super) fn leading(
     let end = match bytes.get(k) {
         Some(b) if b.is_ascii_alphabetic() => {
             let l = letters::scan(bytes, k);
-            word(bytes, k, l, opts, em, batch, cfg)
+            word(bytes, k, l, em, batch, cfg)
         }
         Some(0xD8..=0xDB) => arabic::arabic_word(bytes, k, None, em, &Arabic::new(cfg), batch),
         _ => k,
