@@ -409,7 +409,7 @@ fn bad_record(at: usize, off: usize, message: &str) -> Error {
     }
 }
 
-/// What the builder hands to [`write`]: entries sorted by key.
+/// What the builder hands to [`write()`]: entries sorted by key.
 pub(crate) struct Plan<'a> {
     pub entries: Vec<PlannedEntry<'a>>,
     pub normalizer_version: u32,

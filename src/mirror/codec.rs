@@ -15,7 +15,7 @@
 //!
 //! Loading checks the header (magic, version, length, checksum) and then
 //! every internal reference, so damaged or forged bytes give an
-//! [`Error`](crate::Error), never a panic or an out-of-range read later.
+//! [`Error`], never a panic or an out-of-range read later.
 
 use super::index::MirrorIndex;
 use super::postings::Postings;

@@ -246,7 +246,7 @@ pub(crate) fn url_at<S: Src + ?Sized>(buf: &S, i: usize) -> Option<usize> {
     url_at_cached(buf, i, &mut UrlCache::default())
 }
 
-/// [`url_at`], reusing what earlier calls on the same buffer scanned.
+/// `url_at` (a test's view), reusing what earlier calls on the same buffer scanned.
 pub(crate) fn url_at_cached<S: Src + ?Sized>(
     buf: &S,
     i: usize,

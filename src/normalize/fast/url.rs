@@ -15,7 +15,7 @@ pub(super) fn url_marks_until_space(bytes: &[u8], j: usize, scheme: bool) -> Opt
     marks_found(scan_to_space(bytes, j).0, scheme)
 }
 
-/// [`url_marks_until_space`] from what [`scan_to_space`] saw.
+/// `url_marks_until_space` (a test's view) from what [`scan_to_space`] saw.
 fn marks_found(seen: u8, scheme: bool) -> Option<bool> {
     let marks = if scheme {
         SCAN_MARK | SCAN_COLON
@@ -103,7 +103,7 @@ static CASES: [u64; 256] = {
     t
 };
 
-/// What [`url_marks_until_space`] looks for in each byte: whitespace,
+/// What `url_marks_until_space` looks for in each byte: whitespace,
 /// anything but printable ASCII, `.` or `@`, `:`. One load a byte: URLs
 /// are the longest plain pieces.
 static URL_SCAN: [u8; 256] = {
