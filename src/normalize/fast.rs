@@ -71,9 +71,11 @@ pub(crate) fn run<'a>(
                 // A letter on its own (`T T P`, `a b c`): held back in
                 // case it is spread out, as `ascii_word` would.
                 em.batch_end(&mut batch);
-                let c = (b | 0x20) as char;
-                em.single(Single::new(&[ascii_fchar(p, b)], c, tables::LATIN));
+                em.single_ascii(p as u32, b);
                 l.end
+            } else if n == 1 && dotted(bytes, l.end) && sc.urls.dotted_clear(bytes, p) {
+                em.batch_end(&mut batch);
+                spread(bytes, p, em, sc.urls)
             } else if decorated::at(text, l.end, cfg.strip_diacritics) {
                 decorated::word(bytes, p, l, em, &mut batch, cfg)
             } else {
@@ -178,6 +180,36 @@ fn ends_word(bytes: &[u8], pos: usize, p: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Letters on their own, each before a `.` (`T.T.P.I.S`), from `p`, in a
+/// stretch where no URL starts: each letter held back or joined as a
+/// spread-out letter, each `.` punctuation in the gap, as the general path
+/// reads them (and as the loop of [`run`] would take them one by one, for
+/// less). Returns where the letters stop.
+fn spread(bytes: &[u8], mut p: usize, em: &mut Emitter<'_>, urls: &mut UrlMemo) -> usize {
+    loop {
+        em.single_ascii(p as u32, bytes[p]);
+        em.punct_plain('.');
+        p += 2;
+        if !(bytes.get(p).is_some_and(u8::is_ascii_alphabetic)
+            && dotted(bytes, p + 1)
+            && urls.dotted_clear(bytes, p))
+        {
+            return p;
+        }
+    }
+}
+
+/// True if `j` is a `.` after a letter on its own that the general path
+/// reads as punctuation in the gap (`T.T.P`, `U.S. `), given no URL starts
+/// there: the next letter, or the end of the stretch, follows it.
+#[inline]
+fn dotted(bytes: &[u8], j: usize) -> bool {
+    bytes.get(j) == Some(&b'.')
+        && bytes
+            .get(j + 1)
+            .map_or(true, |&b| b.is_ascii_alphabetic() || is_space(Some(&b)))
 }
 
 /// True if a piece that may join a stretch starts with `b`.
@@ -361,7 +393,7 @@ fn ascii_word(
         let single = one_letter && simple;
         let c = (word[0] | 0x20) as char;
         if let ([b], true) = (word, single) {
-            em.single(Single::new(&[fc(pos, *b)], c, tables::LATIN));
+            em.single_ascii(pos as u32, *b);
             return j;
         }
         sc.fchars.clear();

@@ -3,7 +3,7 @@
 
 use super::{Collapse, Emitter, Gap};
 use crate::normalize::fold::{flag, FChar};
-use crate::normalize::tables::{ARABIC, LATIN};
+use crate::normalize::tables::{Class, ARABIC, LATIN};
 use crate::normalize::token::{Disguises, Sep, TokenKind};
 
 /// A word of one letter (after collapsing), kept aside because it may be
@@ -127,6 +127,50 @@ impl Emitter<'_> {
                 self.singles = [None, None];
                 self.open_joined(&a, &[b, s]);
             }
+        }
+    }
+
+    /// [`Emitter::single`] for the ASCII letter `b` at original offset
+    /// `at` (the fast path's `T.T.P`): joined straight on when a run of
+    /// Latin letters is open and nothing in the gap asks otherwise (the
+    /// commonest case of a long run), as `single` would join it, without
+    /// building a [`Single`].
+    #[inline(always)]
+    pub fn single_ascii(&mut self, at: u32, b: u8) {
+        let c = (b | 0x20) as char;
+        let upper = b.is_ascii_uppercase();
+        let case = if upper { flag::UPPER } else { flag::LOWER };
+        let flags = flag::script(LATIN) | case;
+        let joins = self.cfg.join_spaced_letters
+            && self.joined == Some(LATIN)
+            && !self.gap.nl
+            && !self.gap.invis;
+        if !joins {
+            let f = FChar {
+                c,
+                src: at,
+                end: at + 1,
+                flags,
+                conf: 0,
+                class: Class::Letter,
+            };
+            self.single(Single::new(&[f], c, LATIN));
+            return;
+        }
+        self.gap = Gap::default();
+        let mode = if self.cfg.collapse_repeats {
+            Collapse::Any
+        } else {
+            Collapse::Never
+        };
+        self.push_char(c, at, at + 1, mode, 1, flags, true);
+        if let Some(cur) = self.cur.as_mut() {
+            if upper {
+                cur.case.upper += 1;
+            } else {
+                cur.case.lower += 1;
+            }
+            cur.case.first_upper.get_or_insert(upper);
         }
     }
 

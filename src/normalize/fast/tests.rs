@@ -479,6 +479,38 @@ fn url_marks_never_hide_a_url() {
     assert!(urls > 5_000, "{urls}");
 }
 
+/// `UrlMemo::dotted_clear`, asked at every position in order with one
+/// memo (as the fast path asks, at single letters), never says "clear"
+/// where `url_at` finds a URL.
+#[test]
+fn dotted_clear_never_hides_a_url() {
+    let pieces = [
+        "a", "T", "co", "www", "W", ".", ".", ":", "//", "@", "-", "/", "x1", "12", " ", "ly", "_",
+        "\u{ff0e}",
+    ];
+    let mut rnd = xorshift(0x3c6e_f372_fe94_f82bu64);
+    let (mut urls, mut clear) = (0, 0);
+    for _ in 0..200_000 {
+        let s: String = (0..1 + rnd(10))
+            .map(|_| pieces[rnd(pieces.len())])
+            .collect();
+        let bytes = s.as_bytes();
+        let mut memo = super::UrlMemo::default();
+        for pos in 0..bytes.len() {
+            if !bytes[pos].is_ascii_alphabetic() || bytes[pos] == b' ' {
+                continue;
+            }
+            let said = memo.dotted_clear(bytes, pos);
+            clear += usize::from(said);
+            if crate::normalize::url::url_at(bytes, pos).is_some() {
+                urls += 1;
+                assert!(!said, "{s:?} at {pos}");
+            }
+        }
+    }
+    assert!(urls > 5_000 && clear > 50_000, "{urls} {clear}");
+}
+
 /// Arabic-script words and punctuation (`،` `؛` `؟` `۔`, the Afghani
 /// sign, the end of an ayah) next to each other and to what the general
 /// path reads with them (marks, digits, ASCII letters and symbols, `@`,

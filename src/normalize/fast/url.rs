@@ -54,6 +54,10 @@ pub(crate) struct UrlMemo {
     seen: u8,
     /// `url_at`'s runs, which later starts inside them reuse.
     cache: UrlCache,
+    /// The stretch `[from, to)` up to its whitespace that
+    /// [`UrlMemo::dotted_clear`] scanned last, and where its last mark of a
+    /// URL is.
+    dotted: (usize, usize, Option<usize>),
 }
 
 impl UrlMemo {
@@ -62,6 +66,34 @@ impl UrlMemo {
     /// scanned, and it had none.
     pub(crate) fn clear_at(&self, j: usize) -> bool {
         (self.from..self.to).contains(&j) && self.seen == 0
+    }
+
+    /// True if no URL or e-mail address starts anywhere from `j` up to
+    /// the next whitespace, though `.` may be there: after `j`, nothing
+    /// marks one (`:`, `@`, a `.` that [`dot_marks_url`], or anything but
+    /// printable ASCII, which may fold into one of those). Spread-out
+    /// letters (`T.T.P.I.S`) pass; `t.co` does not. Each stretch is
+    /// scanned once, at the first start asked for in it: later starts are
+    /// answered by where its last mark is.
+    pub(crate) fn dotted_clear(&mut self, bytes: &[u8], j: usize) -> bool {
+        let (from, to, _) = self.dotted;
+        if !(from..to).contains(&j) {
+            let rest = bytes.get(j..).unwrap_or(&[]);
+            let (mut end, mut last) = (rest.len(), None);
+            for (k, &b) in rest.iter().enumerate() {
+                match URL_SCAN[usize::from(b)] {
+                    0 => {}
+                    SCAN_SPACE => {
+                        end = k;
+                        break;
+                    }
+                    _ if b != b'.' || dot_marks_url(bytes, j + k) => last = Some(j + k),
+                    _ => {}
+                }
+            }
+            self.dotted = (j, j + end, last);
+        }
+        self.dotted.2.map_or(true, |m| j > m)
     }
 
     /// The [`URL_SCAN`] bits of the bytes from `j` up to the whitespace,
@@ -77,6 +109,19 @@ impl UrlMemo {
         (self.from, self.to, self.seen) = (j, to, seen);
         seen
     }
+}
+
+/// True if the `.` at `k` may make a URL or e-mail address of what starts
+/// at or before it, as the general path's `url_horizon` reads the folded
+/// text: before two label characters (a final label) or after `www`.
+fn dot_marks_url(bytes: &[u8], k: usize) -> bool {
+    let label = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    let w = |i: usize| k >= i && bytes[k - i] | 0x20 == b'w';
+    (label(k + 1) && label(k + 2)) || (w(1) && w(2) && w(3))
 }
 
 const SCAN_SPACE: u8 = 1;

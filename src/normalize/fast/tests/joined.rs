@@ -200,6 +200,43 @@ fn dotted_words() {
     );
 }
 
+/// Letters spread out with dots (`T.T.P.I.S`, `U.S. `), which the fast
+/// path takes one by one where no URL starts in their stretch, next to
+/// what makes one (`t.co`, `www.`, `@`, `:`), hyphens, line breaks,
+/// invisible characters, digits, capitals and letters that are not ASCII,
+/// in every option set.
+#[test]
+fn letters_spread_with_dots() {
+    let pieces = [
+        "T", "T", "t", "P", "I", "s", "x", "a", "co", "com", "www", "w", "1", "ab", "é", "@x", ":",
+        "ISIS",
+    ];
+    let mut rnd = xorshift(0x6d2b_79f5_0c1e_a3b7);
+    let seps = [
+        ".",
+        ".",
+        ".",
+        ". ",
+        "-",
+        "_",
+        "..",
+        " ",
+        "\n",
+        "\u{200b}",
+        "\u{200b} ",
+    ];
+    in_every_option_set(|norm, what| {
+        for _ in 0..60 {
+            let mut s = String::new();
+            for _ in 0..2 + rnd(10) {
+                s.push_str(pieces[rnd(pieces.len())]);
+                s.push_str(seps[rnd(seps.len())]);
+            }
+            same_both_ways(norm, &s, what);
+        }
+    });
+}
+
 /// ASCII words glued to Arabic-script words, with or without invisible
 /// characters between (bidi controls around each script, `ISIS\u{200b}داعش`),
 /// and invisible characters before and after either: in every option set.
