@@ -3,13 +3,14 @@
 //! `@user_123`), ASCII URLs, Arabic-script words and hashtags (with the
 //! harakat the fold deletes, not with marks that compose), ASCII words
 //! with invisible characters in and around them (and an Arabic-script word
-//! glued on: `ISIS\u{202c}\u{2067}داعش`), ASCII and Arabic-script
-//! punctuation, emoji, spaces). Those are written straight from the input
-//! bytes, skipping the general pipeline, with exactly the result the
-//! general path would give; anything it cannot decide alone (digits inside
-//! words, symbols, marks, capitals in a row inside a word, a one-letter
-//! word, most invisible characters) stops the fast path and the general
-//! path takes over from there. Pieces separated by single spaces are
+//! glued on: `ISIS\u{202c}\u{2067}داعش`), letters spread out with spaces
+//! or dots (`T T P`, `T.T.P.I.S`), ASCII and Arabic-script punctuation,
+//! emoji, spaces). Those are written straight from the input bytes,
+//! skipping the general pipeline, with exactly the result the general
+//! path would give; anything it cannot decide alone (digits inside words,
+//! symbols, marks, capitals in a row inside a word, a one-letter word
+//! where a URL may start, most invisible characters) stops the fast path
+//! and the general path takes over from there. Pieces separated by single spaces are
 //! written as one stretch (see `emit::Batch`).
 
 use super::emit::{AsciiPiece, Batch, Emitter, Single};

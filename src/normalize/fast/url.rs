@@ -70,8 +70,9 @@ impl UrlMemo {
 
     /// True if no URL or e-mail address starts anywhere from `j` up to
     /// the next whitespace, though `.` may be there: after `j`, nothing
-    /// marks one (`:`, `@`, a `.` that [`dot_marks_url`], or anything but
-    /// printable ASCII, which may fold into one of those). Spread-out
+    /// marks one (`:`, `@`, a `.` for which [`dot_marks_url`] holds, or
+    /// anything but printable ASCII, which may fold into one of those).
+    /// Spread-out
     /// letters (`T.T.P.I.S`) pass; `t.co` does not. Each stretch is
     /// scanned once, at the first start asked for in it: later starts are
     /// answered by where its last mark is.
