@@ -100,7 +100,11 @@ pub(crate) fn run<'a>(
                 b'#' => match bytes.get(p + 1) {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let l = letters::scan(bytes, p + 1);
-                        ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
+                        if plain_tag(bytes, p + 1, l, cfg) {
+                            hashtags(bytes, p, l, em, cfg, &mut batch)
+                        } else {
+                            ascii_word(bytes, p + 1, l, Sigil::Hash(p), em, cfg, sc, &mut batch)
+                        }
                     }
                     Some(0xD8..=0xDB) => {
                         arabic_word(bytes, p + 1, Some(p), em, &arabic(&mut ar), &mut batch)
@@ -197,6 +201,41 @@ fn spread(bytes: &[u8], mut p: usize, em: &mut Emitter<'_>, urls: &mut UrlMemo) 
             && dotted(bytes, p + 1)
             && urls.dotted_clear(bytes, p))
         {
+            return p;
+        }
+    }
+}
+
+/// True if the ASCII letters `l` at `pos`, after a `#`, are a hashtag
+/// `ascii_word` writes as one plain token: lower, upper or title case, no
+/// letter repeated (where repeats collapse), and where a piece ends.
+#[inline]
+fn plain_tag(bytes: &[u8], pos: usize, l: letters::Letters, cfg: &Config) -> bool {
+    let n = (l.end - pos) as u32;
+    let simple = l.upper == 0 || l.upper == n || (l.upper == 1 && bytes[pos] < 0x60);
+    simple && !(cfg.collapse_repeats && l.runs < n) && ends_piece(bytes, l.end)
+}
+
+/// Plain hashtags (see [`plain_tag`]) from the `#` at `p`, whose letters
+/// are `l`, and each glued on after it (`#ISIS#ISIS…`), written as
+/// `ascii_word` would write them one by one. Returns where they stop.
+fn hashtags(
+    bytes: &[u8],
+    mut p: usize,
+    mut l: letters::Letters,
+    em: &mut Emitter<'_>,
+    cfg: &Config,
+    batch: &mut Batch,
+) -> usize {
+    loop {
+        let n = (l.end - p - 1) as u32;
+        em.plain_hashtag(batch, p as u32, n, l.upper, bytes[p + 1] < 0x60);
+        p = l.end;
+        if !(bytes.get(p) == Some(&b'#') && bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic)) {
+            return p;
+        }
+        l = letters::scan(bytes, p + 1);
+        if !plain_tag(bytes, p + 1, l, cfg) {
             return p;
         }
     }

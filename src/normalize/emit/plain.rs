@@ -462,6 +462,45 @@ impl Emitter<'_> {
         self.prev_end = end;
     }
 
+    /// Writes a hashtag of `n` ASCII letters after the `#` at original
+    /// offset `sigil`, in lower, upper or title case, no letter repeated
+    /// (`#ISIS`, `#Pakistan`): what [`Emitter::plain_ascii`] writes for
+    /// such a piece, without its splits and repeats. `upper` of the
+    /// letters are capitals, the first if `first_upper`.
+    #[inline]
+    pub fn plain_hashtag(
+        &mut self,
+        b: &mut Batch,
+        sigil: u32,
+        n: u32,
+        upper: u32,
+        first_upper: bool,
+    ) {
+        let Some(sep) = self.batch_piece(b, sigil, n as usize + 1) else {
+            return;
+        };
+        let end = sigil + 1 + n;
+        let start = (self.text.len() + (sigil + 1 - b.from) as usize) as u32;
+        b.to = end;
+        b.upper |= upper > 0;
+        let case = CaseAcc {
+            upper,
+            lower: n - upper,
+            first_upper: (n > 0).then_some(first_upper),
+        };
+        let kind = TokenKind::Hashtag;
+        self.push_token(
+            start,
+            start + n,
+            kind,
+            sep,
+            case.case(),
+            Disguises::NONE,
+            Script::Latin,
+        );
+        self.prev_end = end;
+    }
+
     /// Writes the digits glued to a handle (`@user_123`) just written: the
     /// `_` at original offset `at` is dropped, the `digits` after it are an
     /// uncased handle token.
