@@ -476,8 +476,24 @@ impl Emitter<'_> {
         upper: u32,
         first_upper: bool,
     ) {
-        let Some(sep) = self.batch_piece(b, sigil, n as usize + 1) else {
-            return;
+        let pending = self.cur.is_some() || self.joined.is_some() || self.singles[0].is_some();
+        let sep = if b.joins_at(sigil as usize) && !pending {
+            // Glued on to the piece before (`#ISIS#ISIS`): what
+            // `batch_start` does when nothing else is pending.
+            self.batch_flush(b, sigil);
+            let sep = self.take_sep();
+            if self.full || self.text.len() + 2 * n as usize + 3 >= LIMIT {
+                self.full = true;
+                b.open = false;
+                return;
+            }
+            self.write_space(sigil);
+            sep
+        } else {
+            let Some(sep) = self.batch_piece(b, sigil, n as usize + 1) else {
+                return;
+            };
+            sep
         };
         let end = sigil + 1 + n;
         let start = (self.text.len() + (sigil + 1 - b.from) as usize) as u32;
