@@ -3,6 +3,7 @@
 
 mod acronym;
 mod matches;
+mod repeat;
 
 pub use matches::Match;
 pub(crate) use matches::MatchArena;
@@ -13,6 +14,7 @@ use crate::lexicon::{Lexicon, Meta, Probe, Rule, Target, Trie};
 use crate::normalize::{Disguises, Normalized, Sep, Token, TokenKind};
 use acronym::{caps_rule_holds, is_shouting, resolve_context, Anchor};
 use fst::raw::Fst;
+use repeat::Repeat;
 use std::ops::Range;
 
 /// How many tokens away a group's other term (or any slogan or in-group
@@ -39,6 +41,7 @@ pub(crate) struct Scratch {
     stack: Vec<State>,
     cands: Vec<(usize, u64)>,
     anchors: Vec<Anchor>,
+    repeat: Repeat,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -111,7 +114,8 @@ pub(crate) fn find(
 
 /// [`find`], with the decoded trie and the start tables given (`None`:
 /// every token is searched), so tests can check that neither changes a
-/// result.
+/// result (nor reusing the candidates of a repeated start: see
+/// [`Repeat`]).
 fn find_inner(
     lexicon: &Lexicon,
     trie: &Trie,
@@ -138,12 +142,14 @@ fn find_inner(
     };
     // Only needed for a lowercase-acronym candidate: computed on demand.
     let mut shouting = None;
+    scratch.repeat.clear();
     while i < toks.len() {
-        candidates(&fst, trie, toks, text, i, scratch);
-        // Longest first; the first that passes the rules wins.
-        scratch
-            .cands
-            .sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
+        if !scratch.repeat.reuse(toks, text, i, &mut scratch.cands) {
+            let (reach, capped) = candidates(&fst, trie, toks, text, i, scratch);
+            scratch.repeat.remember(i, reach, capped, &scratch.cands);
+        }
+        // Longest first (see `candidates`); the first that passes the
+        // rules wins.
         let mut picked = None;
         for &(last, value) in &scratch.cands {
             let Some(id) = u32::try_from(value).ok() else {
@@ -201,7 +207,10 @@ fn next_start(starts: Option<Probe<'_>>, toks: &[Token], text: &[u8], mut i: usi
     toks.len()
 }
 
-/// All (last token, entry) pairs of keys that match from token `i`.
+/// All (last token, entry) pairs of keys that match from token `i`, into
+/// `s.cands`, longest first, then by entry. Returns the last token the
+/// walk read (one past the last it walked into, whose kind and separator
+/// it looked at), and whether it stopped at the step cap.
 fn candidates(
     fst: &Fst<&[u8]>,
     trie: &Trie,
@@ -209,7 +218,7 @@ fn candidates(
     text: &[u8],
     i: usize,
     s: &mut Scratch,
-) {
+) -> (usize, bool) {
     s.cands.clear();
     s.stack.clear();
     let tok = &toks[i];
@@ -220,6 +229,7 @@ fn candidates(
         pos: tok.start as usize,
     });
     let mut steps = 0;
+    let (mut reach, mut capped) = (i, false);
     // Depth first. A state walks on through its token's bytes in place,
     // and only the branches (a key's space, the next token) go through the
     // stack: the same states in the same order as one push and pop per
@@ -231,9 +241,11 @@ fn candidates(
         loop {
             steps += 1;
             if steps > MAX_STEPS_PER_START {
+                capped = true;
                 break 'states;
             }
             if st.pos >= end {
+                reach = reach.max(st.tok + 1);
                 let node = View::new(fst, trie, st.at);
                 if let Some(fin) = node.final_out() {
                     s.cands.push((st.tok, st.out.wrapping_add(fin)));
@@ -309,8 +321,12 @@ fn candidates(
             };
         }
     }
-    s.cands.sort_unstable();
+    // Longest first, then by entry: an order that depends on nothing but
+    // the pairs, so reused candidates (see `Repeat`) are in it too.
+    s.cands
+        .sort_unstable_by_key(|&(last, v)| (std::cmp::Reverse(last), v));
     s.cands.dedup();
+    (reach, capped)
 }
 
 /// Pushes the states that take a space at `st` without consuming input
@@ -406,179 +422,4 @@ pub(crate) fn lone_match(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lexicon::{LexiconBuilder, Severity};
-    use crate::Entry;
-
-    /// Finds with and without the start filter on `texts`; panics on any
-    /// difference.
-    fn same_with_and_without_filter(lexicon: &Lexicon, texts: &[String]) -> usize {
-        same_with_and_without(lexicon, lexicon.starts(), texts)
-    }
-
-    /// [`same_with_and_without_filter`] with the given start tables.
-    fn same_with_and_without(lexicon: &Lexicon, starts: &Starts, texts: &[String]) -> usize {
-        let (mut s, mut a, mut b) = (Scratch::default(), Vec::new(), Vec::new());
-        let mut norm = Normalized::default();
-        let mut total = 0;
-        for t in texts {
-            lexicon.normalizer().normalize_into(t, &mut norm);
-            let trie = lexicon.trie();
-            find_inner(
-                lexicon,
-                trie,
-                Some(starts.probe()),
-                t,
-                &norm,
-                &mut s,
-                &mut a,
-            );
-            find_inner(lexicon, trie, None, t, &norm, &mut s, &mut b);
-            assert_eq!(a, b, "{t:?}");
-            total += a.len();
-        }
-        total
-    }
-
-    /// Lexicon terms written the ways that exercise the scanner's epsilon
-    /// moves: glued, hashtagged, camel-cased, letters doubled or shared.
-    fn disguised_texts(lexicon: &Lexicon, seed: u64) -> Vec<String> {
-        let mut x = seed;
-        let mut next = move |n: usize| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((x >> 33) as usize) % n.max(1)
-        };
-        let terms: Vec<String> = lexicon.iter().map(|e| e.term.to_string()).collect();
-        let mut out = Vec::new();
-        for _ in 0..3000 {
-            let mut s = String::new();
-            for _ in 0..1 + next(4) {
-                let t = &terms[next(terms.len())];
-                let w = match next(6) {
-                    0 => t.replace([' ', '-'], ""),
-                    1 => format!("#{}", t.replace([' ', '-'], "")),
-                    2 => t
-                        .split([' ', '-'])
-                        .map(|w| {
-                            let mut c = w.chars();
-                            c.next()
-                                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                                .unwrap_or_default()
-                        })
-                        .collect(),
-                    3 => t.chars().flat_map(|c| [c, c]).collect(),
-                    4 => t.to_uppercase(),
-                    _ => t.clone(),
-                };
-                s.push_str(&w);
-                s.push_str(["", " ", " x ", "\n", "ab"][next(5)]);
-            }
-            out.push(s);
-        }
-        out
-    }
-
-    #[test]
-    fn start_filter_never_changes_what_is_found() {
-        let lexicon = Lexicon::embedded();
-        let found = same_with_and_without_filter(lexicon, &disguised_texts(lexicon, 1));
-        assert!(found > 1000, "{found}");
-    }
-
-    /// Every shape the start tables can take (a lexicon too big for long
-    /// words or for long prefixes gets a smaller one): none stops a match.
-    #[test]
-    fn start_filter_of_any_depth_never_changes_what_is_found() {
-        let lexicon = Lexicon::embedded();
-        let fst = Fst::new(lexicon.fst().as_bytes()).unwrap();
-        let texts = disguised_texts(lexicon, 4);
-        for plan in [(8, 16), (8, 12), (8, 8), (4, 16), (4, 4), (2, 2), (1, 1)] {
-            let starts = Starts::with_plan(&fst, &[plan]);
-            let found = same_with_and_without(lexicon, &starts, &texts);
-            assert!(found > 1000, "{plan:?}: {found}");
-        }
-        // No tables at all: every token is searched.
-        let none = Starts::with_plan(&fst, &[]);
-        assert!(same_with_and_without(lexicon, &none, &texts) > 1000);
-    }
-
-    /// Nodes beyond the trie's budget are read from the fst: any budget,
-    /// down to none, finds the same.
-    #[test]
-    fn trie_budget_never_changes_what_is_found() {
-        let lexicon = Lexicon::embedded();
-        let fst = Fst::new(lexicon.fst().as_bytes()).unwrap();
-        let texts = disguised_texts(lexicon, 3);
-        let (mut s, mut want, mut got) = (Scratch::default(), Vec::new(), Vec::new());
-        let mut norm = Normalized::default();
-        for budget in [0, 1, 40, 400, 4000] {
-            let trie = Trie::with_budget(&fst, budget);
-            let mut total = 0;
-            for t in &texts {
-                lexicon.normalizer().normalize_into(t, &mut norm);
-                let starts = Some(lexicon.starts().probe());
-                find_inner(lexicon, lexicon.trie(), starts, t, &norm, &mut s, &mut want);
-                find_inner(lexicon, &trie, starts, t, &norm, &mut s, &mut got);
-                assert_eq!(want, got, "budget {budget}: {t:?}");
-                total += got.len();
-            }
-            assert!(total > 1000, "{total}");
-        }
-    }
-
-    #[test]
-    fn start_filter_is_conservative_for_keys_sharing_letters_and_spaces() {
-        // Keys whose words meet on one letter, repeat it, or hold runs of
-        // one-letter words: the epsilon closure's hard cases.
-        let mut b = LexiconBuilder::new();
-        for (i, t) in [
-            "as sahab",
-            "al a a a qaeda",
-            "a a a a a a a a a a a a",
-            "s s s s s s",
-            "ab b b ba",
-            "x",
-            "xy z",
-            "دولة الاسلامية",
-            "tehrik i taliban",
-        ]
-        .iter()
-        .enumerate()
-        {
-            b.add(Entry {
-                term: t.to_string(),
-                group: Some(format!("g{i}")),
-                category: crate::Category::Org,
-                lang: "en".into(),
-                severity: Severity::High,
-                rule: Rule::Any,
-                source: "test".into(),
-            })
-            .unwrap();
-        }
-        let lexicon = b.build().unwrap();
-        let mut texts = disguised_texts(&lexicon, 2);
-        texts.extend(
-            [
-                "#AsSahab",
-                "assahab",
-                "alaaaqaeda",
-                "aaaaaaa",
-                "sssss",
-                "abbba",
-                "abba",
-                "x",
-                "xyz",
-                "#XyZ",
-                "دولةالاسلامية",
-                "TehrikITaliban",
-            ]
-            .map(String::from),
-        );
-        let found = same_with_and_without_filter(&lexicon, &texts);
-        assert!(found > 1000, "{found}");
-    }
-}
+mod tests;
