@@ -42,6 +42,9 @@ pub(crate) struct Scratch {
     cands: Vec<(usize, u64)>,
     anchors: Vec<Anchor>,
     repeat: Repeat,
+    /// What the last walk read: see [`candidates`].
+    reach: usize,
+    capped: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -145,11 +148,14 @@ fn find_inner(
     scratch.repeat.clear();
     while i < toks.len() {
         if !scratch.repeat.reuse(toks, text, i, &mut scratch.cands) {
-            let (reach, capped) = candidates(&fst, trie, toks, text, i, scratch);
+            candidates(&fst, trie, toks, text, i, scratch);
+            let (reach, capped) = (scratch.reach, scratch.capped);
             scratch.repeat.remember(i, reach, capped, &scratch.cands);
         }
-        // Longest first (see `candidates`); the first that passes the
-        // rules wins.
+        // Longest first; the first that passes the rules wins.
+        scratch
+            .cands
+            .sort_unstable_by_key(|c| std::cmp::Reverse(c.0));
         let mut picked = None;
         for &(last, value) in &scratch.cands {
             let Some(id) = u32::try_from(value).ok() else {
@@ -208,9 +214,10 @@ fn next_start(starts: Option<Probe<'_>>, toks: &[Token], text: &[u8], mut i: usi
 }
 
 /// All (last token, entry) pairs of keys that match from token `i`, into
-/// `s.cands`, longest first, then by entry. Returns the last token the
-/// walk read (one past the last it walked into, whose kind and separator
-/// it looked at), and whether it stopped at the step cap.
+/// `s.cands`, in order; in `s.reach` the last token the walk read (one
+/// past the last it walked into, whose kind and separator it looked at),
+/// and in `s.capped` whether it stopped at the step cap. (Kept in the
+/// scratch, not in the walk's registers.)
 fn candidates(
     fst: &Fst<&[u8]>,
     trie: &Trie,
@@ -218,7 +225,7 @@ fn candidates(
     text: &[u8],
     i: usize,
     s: &mut Scratch,
-) -> (usize, bool) {
+) {
     s.cands.clear();
     s.stack.clear();
     let tok = &toks[i];
@@ -229,7 +236,7 @@ fn candidates(
         pos: tok.start as usize,
     });
     let mut steps = 0;
-    let (mut reach, mut capped) = (i, false);
+    (s.reach, s.capped) = (i, false);
     // Depth first. A state walks on through its token's bytes in place,
     // and only the branches (a key's space, the next token) go through the
     // stack: the same states in the same order as one push and pop per
@@ -241,11 +248,11 @@ fn candidates(
         loop {
             steps += 1;
             if steps > MAX_STEPS_PER_START {
-                capped = true;
+                s.capped = true;
                 break 'states;
             }
             if st.pos >= end {
-                reach = reach.max(st.tok + 1);
+                s.reach = s.reach.max(st.tok + 1);
                 let node = View::new(fst, trie, st.at);
                 if let Some(fin) = node.final_out() {
                     s.cands.push((st.tok, st.out.wrapping_add(fin)));
@@ -321,12 +328,8 @@ fn candidates(
             };
         }
     }
-    // Longest first, then by entry: an order that depends on nothing but
-    // the pairs, so reused candidates (see `Repeat`) are in it too.
-    s.cands
-        .sort_unstable_by_key(|&(last, v)| (std::cmp::Reverse(last), v));
+    s.cands.sort_unstable();
     s.cands.dedup();
-    (reach, capped)
 }
 
 /// Pushes the states that take a space at `st` without consuming input

@@ -26,7 +26,7 @@ struct Slot {
     /// decide whether a key goes on into it). `None`: nothing to reuse.
     span: Option<(usize, usize)>,
     /// The candidates, `(last token - start, entry)`, in the order
-    /// `candidates` gives them.
+    /// `candidates` gives them (which shifting keeps).
     cands: Vec<(usize, u64)>,
 }
 
@@ -43,10 +43,17 @@ impl Repeat {
     /// texts find none, and are not worth the copy); `capped`: the walk
     /// stopped at its step cap, so its result depends on more than the
     /// tokens it read.
+    #[inline]
     pub fn remember(&mut self, start: usize, reach: usize, capped: bool, cands: &[(usize, u64)]) {
-        if capped || cands.is_empty() {
-            return;
+        if !(capped || cands.is_empty()) {
+            self.keep(start, reach, cands);
         }
+    }
+
+    /// [`Repeat::remember`] for a walk that found something. Out of line:
+    /// most walks find nothing.
+    #[inline(never)]
+    fn keep(&mut self, start: usize, reach: usize, cands: &[(usize, u64)]) {
         let slot = &mut self.slots[self.next];
         self.next ^= 1;
         slot.span = Some((start, reach));
