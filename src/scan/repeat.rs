@@ -83,6 +83,8 @@ impl Repeat {
         self.slots.iter().any(|s| s.span.is_some()) && self.reuse_slot(toks, text, i, out)
     }
 
+    /// [`Repeat::reuse`] once something is remembered: the comparison, out
+    /// of line.
     fn reuse_slot(
         &self,
         toks: &[Token],
