@@ -11,8 +11,8 @@ use crate::normalize::Config;
 /// Letters on their own, each before a `.` (`T.T.P.I.S`), from `p`, in a
 /// stretch where no URL starts: each letter held back or joined as a
 /// spread-out letter, each `.` punctuation in the gap, as the general path
-/// reads them (and as the loop of [`run`](super::run) would take them one by one,
-/// for less). Returns where the letters stop.
+/// reads them (and as the loop of [`run`](super::run) would take them one
+/// by one, for less). Returns where the letters stop.
 pub(super) fn spread(
     bytes: &[u8],
     mut p: usize,
