@@ -269,12 +269,8 @@ impl<'a> Emitter<'a> {
     /// Writes one character of the current token.
     #[inline]
     pub fn push(&mut self, f: &FChar, first: bool) {
-        let mode = if f.is_letter() && self.cfg.collapse_repeats {
-            match f.script() {
-                LATIN => Collapse::Any,
-                ARABIC => Collapse::Three,
-                _ => Collapse::Never,
-            }
+        let mode = if f.is_letter() {
+            self.letter_mode(f.script())
         } else {
             Collapse::Never
         };
@@ -284,6 +280,16 @@ impl<'a> Emitter<'a> {
             f.flags
         };
         self.push_char(f.c, f.src, f.end, mode, 1, own, f.is_letter());
+    }
+
+    /// How repeats of a letter of `script` collapse, as the options say.
+    #[inline]
+    fn letter_mode(&self, script: u8) -> Collapse {
+        match (self.cfg.collapse_repeats, script) {
+            (true, LATIN) => Collapse::Any,
+            (true, ARABIC) => Collapse::Three,
+            _ => Collapse::Never,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -14,7 +14,7 @@
 //! written as one stretch (see `emit::Batch`).
 
 use super::emit::{AsciiPiece, Batch, Emitter, Single};
-use super::fold::{flag, FChar};
+use super::fold::FChar;
 use super::tables::{self, info};
 use super::token::TokenKind;
 use super::word::{self, Spans};
@@ -228,29 +228,6 @@ fn starts_segment(text: &str, j: usize) -> bool {
     next.is_some_and(|c| info(c).has(tables::BOUNDARY))
 }
 
-/// The general path's character for the ASCII letter `c` at `i`: what
-/// `FChar::folded` gives, less what an ASCII letter never has (a fold of
-/// an option, a look-alike), which a word of one letter repeated (`TTTT…`)
-/// paid for each letter.
-#[inline]
-fn ascii_fchar(i: usize, c: u8) -> FChar {
-    let inf = info(c as char);
-    let mut flags = flag::script(inf.script);
-    if inf.has(tables::UPPER) {
-        flags |= flag::UPPER;
-    } else if inf.has(tables::LOWER) {
-        flags |= flag::LOWER;
-    }
-    FChar {
-        c: inf.fold,
-        src: i as u32,
-        end: i as u32 + 1,
-        flags,
-        conf: 0,
-        class: inf.class,
-    }
-}
-
 /// Buffers the fast path borrows.
 pub(crate) struct FastScratch<'a> {
     pub fchars: &'a mut Vec<FChar>,
@@ -363,7 +340,7 @@ fn ascii_word(
         // Capitals in a row, one letter: the general word analysis, fed
         // directly (these are plain ASCII letters, nothing to fold).
         em.batch_end(batch);
-        let fc = ascii_fchar;
+        let fc = |i: usize, b: u8| FChar::ascii(i as u32, b);
         // One letter (`a`, `I`, `aaa`): what word analysis would find. A
         // letter on its own (`T T P`, `a b c`) needs no buffer.
         let single = one_letter && simple;

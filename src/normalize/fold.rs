@@ -111,6 +111,26 @@ impl FChar {
         }
     }
 
+    /// The character for the ASCII byte `b` at `src`: what
+    /// [`FChar::folded`] gives, less what ASCII never has (a fold of an
+    /// option, a look-alike, a combining mark). Read by the folder for
+    /// every ASCII character, and by the fast path for its one-letter
+    /// words (`T.T.P`, `TTTT…`).
+    #[inline]
+    pub fn ascii(src: u32, b: u8) -> FChar {
+        let inf = tables::info(b as char);
+        // `tables::UPPER` and `LOWER` are `flag::UPPER` and `LOWER`.
+        let case = u32::from(inf.flags & (tables::UPPER | tables::LOWER));
+        FChar {
+            c: inf.fold,
+            src,
+            end: src + 1,
+            flags: flag::script(inf.script) | case,
+            conf: 0,
+            class: inf.class,
+        }
+    }
+
     #[inline]
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
@@ -392,23 +412,15 @@ impl<'a> Folder<'a> {
     /// boundary; only the controls are invisible.
     #[inline(always)]
     fn push_ascii(&mut self, buf: &mut Vec<FChar>, b: u8, src: u32) -> Class {
-        let inf = info(b as char);
-        if inf.class == Class::Invisible {
+        let mut f = FChar::ascii(src, b);
+        if f.class == Class::Invisible {
             self.pending |= flag::INVIS_BEFORE;
-            return inf.class;
+            return f.class;
         }
-        // `tables::UPPER` and `LOWER` are `flag::UPPER` and `LOWER`.
-        let case = u32::from(inf.flags & (tables::UPPER | tables::LOWER));
-        buf.push(FChar {
-            c: inf.fold,
-            src,
-            end: src + 1,
-            flags: self.pending | flag::script(inf.script) | case,
-            conf: 0,
-            class: inf.class,
-        });
+        f.flags |= self.pending;
+        buf.push(f);
         self.pending = 0;
-        inf.class
+        f.class
     }
 
     #[inline(always)]

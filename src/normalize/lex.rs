@@ -101,23 +101,12 @@ pub(crate) fn chunk(
 }
 
 /// The last index at or before which `url_at` may find a URL or e-mail
-/// address: each has at or after its start a `:` (a scheme), an `@`, the
-/// `.` of `www.`, or the `.` before a final label of two characters or more
-/// (a known TLD). Most chunks have none (`T4l1b4n`, `T.T.P`), and asking
-/// `url_at` costs more than this one pass. The lexer only turns digits and
-/// symbols into letters, never into one of these, so it holds for the
-/// whole chunk.
+/// address: the last that [`url::marks_url`]. Most chunks have none
+/// (`T4l1b4n`, `T.T.P`), and asking `url_at` costs more than this one
+/// pass. The lexer only turns digits and symbols into letters, never into
+/// a mark, so it holds for the whole chunk.
 fn url_horizon(buf: &[FChar]) -> Option<usize> {
-    let c = |k: usize| buf.get(k).map_or('\0', |f| f.c);
-    let label = |k: usize| url::label_char(c(k));
-    (0..buf.len()).rev().find(|&p| match c(p) {
-        ':' | '@' => true,
-        '.' => {
-            (label(p + 1) && label(p + 2))
-                || (p >= 3 && c(p - 1) == 'w' && c(p - 2) == 'w' && c(p - 3) == 'w')
-        }
-        _ => false,
-    })
+    (0..buf.len()).rev().find(|&p| url::marks_url(buf, p))
 }
 
 /// A lone leetable digit joining two Latin words with `-` or `_`:

@@ -169,6 +169,25 @@ const fn local_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '.' | '_' | '%' | '+' | '-')
 }
 
+/// True if the character at `p` marks where a URL or e-mail address may
+/// be, at or after its start: a `:` (a scheme), an `@`, the `.` of
+/// `www.`, or the `.` before a final label of two characters or more (a
+/// known TLD). Every URL `url_at` finds has one at or after its start
+/// (see the lexer's `url_horizon` and the fast path's `dotted_clear`).
+#[inline]
+pub(crate) fn marks_url<S: Src + ?Sized>(buf: &S, p: usize) -> bool {
+    // `label_char` of `ch`, one table load on raw bytes.
+    let label = |k: usize| buf.class(k) & LABEL != 0;
+    match buf.ch(p) {
+        ':' | '@' => true,
+        '.' => {
+            (label(p + 1) && label(p + 2))
+                || (p >= 3 && buf.ch(p - 1) == 'w' && buf.ch(p - 2) == 'w' && buf.ch(p - 3) == 'w')
+        }
+        _ => false,
+    }
+}
+
 pub(crate) const fn label_char(c: char) -> bool {
     matches!(c, 'a'..='z' | '0'..='9' | '-')
 }

@@ -1,9 +1,9 @@
 //! Letters spread out with separators (`T T P`, `T.T.P`): one-letter
 //! words are held back until it is known whether they join.
 
-use super::{Collapse, Emitter, Gap};
+use super::{Emitter, Gap};
 use crate::normalize::fold::{flag, FChar};
-use crate::normalize::tables::{Class, ARABIC, LATIN};
+use crate::normalize::tables::LATIN;
 use crate::normalize::token::{Disguises, Sep, TokenKind};
 
 /// A word of one letter (after collapsing), kept aside because it may be
@@ -137,40 +137,27 @@ impl Emitter<'_> {
     /// building a [`Single`].
     #[inline(always)]
     pub fn single_ascii(&mut self, at: u32, b: u8) {
-        let c = (b | 0x20) as char;
-        let upper = b.is_ascii_uppercase();
-        let case = if upper { flag::UPPER } else { flag::LOWER };
-        let flags = flag::script(LATIN) | case;
         let joins = self.cfg.join_spaced_letters
             && self.joined == Some(LATIN)
             && !self.gap.nl
             && !self.gap.invis;
         if !joins {
-            let f = FChar {
-                c,
-                src: at,
-                end: at + 1,
-                flags,
-                conf: 0,
-                class: Class::Letter,
-            };
-            self.single(Single::new(&[f], c, LATIN));
+            let f = FChar::ascii(at, b);
+            self.single(Single::new(&[f], f.c, LATIN));
             return;
         }
-        self.gap = Gap::default();
-        let mode = if self.cfg.collapse_repeats {
-            Collapse::Any
+        // What `FChar::ascii` gives for a letter, without its table.
+        let case = if b.is_ascii_uppercase() {
+            flag::UPPER
         } else {
-            Collapse::Never
+            flag::LOWER
         };
-        self.push_char(c, at, at + 1, mode, 1, flags, true);
+        self.gap = Gap::default();
+        let mode = self.letter_mode(LATIN);
+        let c = char::from(b.to_ascii_lowercase());
+        self.push_char(c, at, at + 1, mode, 1, flag::script(LATIN) | case, true);
         if let Some(cur) = self.cur.as_mut() {
-            if upper {
-                cur.case.upper += 1;
-            } else {
-                cur.case.lower += 1;
-            }
-            cur.case.first_upper.get_or_insert(upper);
+            cur.case.add(case);
         }
     }
 
@@ -203,11 +190,7 @@ impl Emitter<'_> {
         if first {
             self.open_if_needed(s);
         }
-        let mode = match (self.cfg.collapse_repeats, s.script) {
-            (true, LATIN) => Collapse::Any,
-            (true, ARABIC) => Collapse::Three,
-            _ => Collapse::Never,
-        };
+        let mode = self.letter_mode(s.script);
         let mut flags = s.flags;
         if !first && s.gap_invis {
             flags |= flag::INVIS_BEFORE;

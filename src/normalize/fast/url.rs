@@ -3,7 +3,7 @@
 
 use crate::normalize::emit::{AsciiPiece, Batch, Emitter};
 use crate::normalize::token::TokenKind;
-use crate::normalize::url::{url_at_cached, url_end, UrlCache};
+use crate::normalize::url::{marks_url, url_at_cached, url_end, UrlCache};
 
 /// What lies from `j` to the next whitespace: `None` if anything but
 /// printable ASCII (the byte-level URL reading would not equal the general
@@ -70,8 +70,8 @@ impl UrlMemo {
 
     /// True if no URL or e-mail address starts anywhere from `j` up to
     /// the next whitespace, though `.` may be there: after `j`, nothing
-    /// marks one (`:`, `@`, a `.` for which [`dot_marks_url`] holds, or
-    /// anything but printable ASCII, which may fold into one of those).
+    /// marks one (see `url::marks_url`), and nothing but printable ASCII,
+    /// which could fold into a mark.
     /// Spread-out
     /// letters (`T.T.P.I.S`) pass; `t.co` does not. Each stretch is
     /// scanned once, at the first start asked for in it: later starts are
@@ -88,8 +88,8 @@ impl UrlMemo {
                         end = k;
                         break;
                     }
-                    _ if b != b'.' || dot_marks_url(bytes, j + k) => last = Some(j + k),
-                    _ => {}
+                    SCAN_MARK | SCAN_COLON if !marks_url(bytes, j + k) => {}
+                    _ => last = Some(j + k),
                 }
             }
             self.dotted = (j, j + end, last);
@@ -110,19 +110,6 @@ impl UrlMemo {
         (self.from, self.to, self.seen) = (j, to, seen);
         seen
     }
-}
-
-/// True if the `.` at `k` may make a URL or e-mail address of what starts
-/// at or before it, as the general path's `url_horizon` reads the folded
-/// text: before two label characters (a final label) or after `www`.
-fn dot_marks_url(bytes: &[u8], k: usize) -> bool {
-    let label = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    let w = |i: usize| k >= i && bytes[k - i] | 0x20 == b'w';
-    (label(k + 1) && label(k + 2)) || (w(1) && w(2) && w(3))
 }
 
 const SCAN_SPACE: u8 = 1;
