@@ -147,10 +147,12 @@ fn find_inner(
     let mut shouting = None;
     scratch.repeat.clear();
     while i < toks.len() {
-        if !scratch.repeat.reuse(toks, text, i, &mut scratch.cands) {
+        let repeat = &scratch.repeat;
+        if !(repeat.holds() && repeat.reuse(toks, text, i, &mut scratch.cands)) {
             candidates(&fst, trie, toks, text, i, scratch);
-            let (reach, capped) = (scratch.reach, scratch.capped);
-            scratch.repeat.remember(i, reach, capped, &scratch.cands);
+            scratch
+                .repeat
+                .remember(i, scratch.reach, scratch.capped, &scratch.cands);
         }
         // Longest first; the first that passes the rules wins.
         scratch

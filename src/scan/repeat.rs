@@ -62,30 +62,25 @@ impl Repeat {
             .extend(cands.iter().map(|&(last, v)| (last - start, v)));
     }
 
-    /// If the walk from token `i` would read what a remembered one read
-    /// (the same bytes in each token, the same kind and separator after
-    /// the first), its candidates, shifted to `i`, into `out`; false
-    /// otherwise. Cost: a comparison of the tokens a walk read, most often
-    /// ended by the first token's length; nothing when nothing was found
-    /// before (most texts).
+    /// True if a walk is remembered (nothing to compare against in most
+    /// texts, told without a call).
     #[inline]
-    pub fn reuse(
-        &self,
-        toks: &[Token],
-        text: &[u8],
-        i: usize,
-        out: &mut Vec<(usize, u64)>,
-    ) -> bool {
+    pub fn holds(&self) -> bool {
         #[cfg(test)]
         if self.off {
             return false;
         }
-        self.slots.iter().any(|s| s.span.is_some()) && self.reuse_slot(toks, text, i, out)
+        self.slots.iter().any(|s| s.span.is_some())
     }
 
-    /// [`Repeat::reuse`] once something is remembered: the comparison, out
-    /// of line.
-    fn reuse_slot(
+    /// If the walk from token `i` would read what a remembered one read
+    /// (the same bytes in each token, the same kind and separator after
+    /// the first), its candidates, shifted to `i`, into `out`; false
+    /// otherwise. Cost: a comparison of the tokens a walk read, most often
+    /// ended by the first token's length. Out of line: asked only when
+    /// [`Repeat::holds`].
+    #[inline(never)]
+    pub fn reuse(
         &self,
         toks: &[Token],
         text: &[u8],
